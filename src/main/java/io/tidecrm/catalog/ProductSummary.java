@@ -1,0 +1,8 @@
+package io.tidecrm.catalog;
+
+import java.math.BigDecimal;
+
+/** A product as other modules and pages show it. Prices are CNY. */
+public record ProductSummary(long id, String name, String category, BigDecimal unitPrice, String unit,
+        String description, boolean enabled) {
+}

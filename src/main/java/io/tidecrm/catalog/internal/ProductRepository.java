@@ -1,0 +1,12 @@
+package io.tidecrm.catalog.internal;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ProductRepository extends JpaRepository<Product, Long> {
+
+    @Query("select p from Product p order by p.enabled desc, p.category, p.name")
+    List<Product> findAllForListing();
+}

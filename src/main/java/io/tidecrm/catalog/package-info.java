@@ -1,0 +1,6 @@
+/**
+ * Catalog: the products that opportunities and contracts are made of, with their list
+ * price and unit. The initial catalog of SPEC.md is part of the schema migrations.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Catalog")
+package io.tidecrm.catalog;

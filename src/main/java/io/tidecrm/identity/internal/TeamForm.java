@@ -1,0 +1,15 @@
+package io.tidecrm.identity.internal;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+record TeamForm(@NotBlank @Size(max = 100) String name, Long managerId, Long version) {
+
+    static TeamForm empty() {
+        return new TeamForm("", null, null);
+    }
+
+    static TeamForm of(Team t) {
+        return new TeamForm(t.getName(), t.getManager() == null ? null : t.getManager().getId(), t.getVersion());
+    }
+}

@@ -1,0 +1,242 @@
+package io.tidecrm.identity.internal;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.tidecrm.identity.Role;
+import io.tidecrm.identity.TeamSummary;
+import io.tidecrm.identity.UserManagement;
+import io.tidecrm.identity.UserSummary;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Creates and changes users and teams, keeping identity's rules: unique names, the password
+ * policy, at least one enabled administrator, and a user who is disabled or whose password
+ * is reset is signed out everywhere.
+ */
+@Service
+@Transactional
+class UserAdministration implements UserManagement {
+
+    private final UserAccountRepository users;
+    private final TeamRepository teams;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final PersistentTokenRepository rememberMeTokens;
+
+    UserAdministration(UserAccountRepository users, TeamRepository teams, PasswordEncoder encoder,
+            PasswordPolicy policy, FindByIndexNameSessionRepository<? extends Session> sessions,
+            PersistentTokenRepository rememberMeTokens) {
+        this.users = users;
+        this.teams = teams;
+        this.encoder = encoder;
+        this.policy = policy;
+        this.sessions = sessions;
+        this.rememberMeTokens = rememberMeTokens;
+    }
+
+    // --- UserManagement (read API for other modules)
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> findUser(long id) {
+        return users.findById(id).map(UserAccount::toSummary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> findByUsername(String username) {
+        return users.findByUsernameIgnoreCase(username).map(UserAccount::toSummary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UserSummary> findEnabledUsers() {
+        return users.findEnabledForListing().stream().map(UserAccount::toSummary).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UserSummary> findTeamMembers(long teamId) {
+        return users.findEnabledByTeam(teamId).stream().map(UserAccount::toSummary).toList();
+    }
+
+    // --- users
+
+    @Transactional(readOnly = true)
+    List<UserSummary> listUsers() {
+        return users.findAllForListing().stream().map(UserAccount::toSummary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<UserAccount> findAccount(long id) {
+        return users.findById(id);
+    }
+
+    long createUser(UserForm form) {
+        String username = form.username().strip();
+        if (users.existsByUsernameIgnoreCase(username)) {
+            throw new IdentityRuleException("username", "user.username.taken");
+        }
+        policy.require("password", form.password());
+        UserAccount user = new UserAccount(username, form.displayName().strip(), form.role(),
+                encoder.encode(form.password()));
+        apply(user, form);
+        try {
+            return users.saveAndFlush(user).getId();
+        } catch (DataIntegrityViolationException e) {
+            // Another request created the same name between the check and the insert.
+            throw new IdentityRuleException("username", "user.username.taken");
+        }
+    }
+
+    void updateUser(long id, UserForm form) {
+        UserAccount user = users.findById(id).orElseThrow(NotFound::new);
+        checkVersion(user.getVersion(), form.version());
+        boolean wasActiveAdmin = user.getRole() == Role.ADMIN && user.isEnabled();
+        boolean staysActiveAdmin = form.role() == Role.ADMIN && form.enabled();
+        if (wasActiveAdmin && !staysActiveAdmin) {
+            requireAnotherAdmin(user, form.role() != Role.ADMIN ? "role" : "enabled");
+        }
+        boolean disabling = user.isEnabled() && !form.enabled();
+        user.setDisplayName(form.displayName().strip());
+        user.setRole(form.role());
+        user.setEnabled(form.enabled());
+        apply(user, form);
+        users.flush();
+        if (disabling) {
+            endSessions(user.getUsername());
+        }
+    }
+
+    void setEnabled(long id, boolean enabled) {
+        UserAccount user = users.findById(id).orElseThrow(NotFound::new);
+        if (!enabled && user.isEnabled() && user.getRole() == Role.ADMIN) {
+            requireAnotherAdmin(user, "enabled");
+        }
+        user.setEnabled(enabled);
+        users.flush();
+        if (!enabled) {
+            endSessions(user.getUsername());
+        }
+    }
+
+    void resetPassword(long id, PasswordForm form) {
+        UserAccount user = users.findById(id).orElseThrow(NotFound::new);
+        setNewPassword(user, form);
+        endSessions(user.getUsername());
+    }
+
+    /** A user changes their own password; other sessions of theirs stay (the current one must). */
+    void changeOwnPassword(long id, PasswordForm form) {
+        UserAccount user = users.findById(id).orElseThrow(NotFound::new);
+        if (form.currentPassword() == null || !encoder.matches(form.currentPassword(), user.getPasswordHash())) {
+            throw new IdentityRuleException("currentPassword", "password.currentWrong");
+        }
+        setNewPassword(user, form);
+        rememberMeTokens.removeUserTokens(user.getUsername());
+    }
+
+    private void setNewPassword(UserAccount user, PasswordForm form) {
+        policy.require("newPassword", form.newPassword());
+        if (!Objects.equals(form.newPassword(), form.confirmPassword())) {
+            throw new IdentityRuleException("confirmPassword", "password.mismatch");
+        }
+        user.setPasswordHash(encoder.encode(form.newPassword()));
+    }
+
+    private void apply(UserAccount user, UserForm form) {
+        user.setEmail(StringUtils.hasText(form.email()) ? form.email().strip() : null);
+        user.setMobile(StringUtils.hasText(form.mobile()) ? form.mobile().strip() : null);
+        user.setTeam(form.teamId() == null ? null
+                : teams.findById(form.teamId()).orElseThrow(() -> new IdentityRuleException("teamId", "team.missing")));
+    }
+
+    private void requireAnotherAdmin(UserAccount user, String field) {
+        List<UserAccount> admins = users.lockEnabledAdmins();
+        boolean anotherRemains = admins.stream().anyMatch(a -> !a.getId().equals(user.getId()));
+        if (!anotherRemains) {
+            throw new IdentityRuleException(field, "user.lastAdmin");
+        }
+    }
+
+    /** Ends every session and remember-me login of a user, on every node (they share the tables). */
+    private void endSessions(String username) {
+        sessions.findByPrincipalName(username).keySet().forEach(sessions::deleteById);
+        rememberMeTokens.removeUserTokens(username);
+    }
+
+    // --- teams
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TeamSummary> findTeams() {
+        return teams.findAllForListing().stream().map(Team::toSummary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Team> findTeam(long id) {
+        return teams.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    List<UserSummary> managerCandidates() {
+        return users.findEnabledByRole(Role.MANAGER).stream().map(UserAccount::toSummary).toList();
+    }
+
+    long createTeam(TeamForm form) {
+        Team team = new Team(form.name().strip());
+        applyTeam(team, form, null);
+        try {
+            return teams.saveAndFlush(team).getId();
+        } catch (DataIntegrityViolationException e) {
+            throw new IdentityRuleException("name", "team.name.taken");
+        }
+    }
+
+    void updateTeam(long id, TeamForm form) {
+        Team team = teams.findById(id).orElseThrow(NotFound::new);
+        checkVersion(team.getVersion(), form.version());
+        team.setName(form.name().strip());
+        applyTeam(team, form, id);
+        try {
+            teams.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw new IdentityRuleException("name", "team.name.taken");
+        }
+    }
+
+    private void applyTeam(Team team, TeamForm form, Long id) {
+        if (teams.nameTaken(form.name().strip(), id)) {
+            throw new IdentityRuleException("name", "team.name.taken");
+        }
+        if (form.managerId() == null) {
+            team.setManager(null);
+            return;
+        }
+        UserAccount manager = users.findById(form.managerId())
+                .filter(u -> u.getRole() == Role.MANAGER && u.isEnabled())
+                .orElseThrow(() -> new IdentityRuleException("managerId", "team.manager.invalid"));
+        team.setManager(manager);
+    }
+
+    private static void checkVersion(long current, Long submitted) {
+        if (submitted != null && submitted != current) {
+            throw new IdentityRuleException(null, "form.staleVersion");
+        }
+    }
+
+    /** The id names no user or team: answered with 404. */
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+    static class NotFound extends RuntimeException {
+    }
+}

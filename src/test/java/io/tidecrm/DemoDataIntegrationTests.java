@@ -1,0 +1,86 @@
+package io.tidecrm;
+
+import io.tidecrm.catalog.CatalogManagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+
+import io.tidecrm.identity.Role;
+import io.tidecrm.identity.UserManagement;
+import io.tidecrm.identity.UserSummary;
+import io.tidecrm.support.IntegrationTest;
+import io.tidecrm.support.TestUsers;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+@IntegrationTest
+class DemoDataIntegrationTests {
+
+    @Autowired
+    CatalogManagement catalog;
+
+    @Autowired
+    UserManagement users;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Test
+    void catalogHoldsTheSevenProductsOfTheSpec() {
+        assertThat(catalog.findAll()).hasSize(7)
+                .anySatisfy(p -> {
+                    assertThat(p.name()).isEqualTo("基础版");
+                    assertThat(p.category()).isEqualTo("句客宝");
+                    assertThat(p.unitPrice()).isEqualByComparingTo(new BigDecimal("4980.00"));
+                    assertThat(p.unit()).isEqualTo("套");
+                })
+                .anySatisfy(p -> {
+                    assertThat(p.name()).isEqualTo("padplus");
+                    assertThat(p.unitPrice()).isEqualByComparingTo("200.00");
+                    assertThat(p.unit()).isEqualTo("微信号/库");
+                });
+    }
+
+    @Test
+    void seedingTwiceChangesNothing() throws Exception {
+        long before = users.findEnabledUsers().size();
+        for (ApplicationRunner runner : context.getBeansOfType(ApplicationRunner.class).values()) {
+            runner.run(new DefaultApplicationArguments());
+        }
+        assertThat(users.findEnabledUsers()).hasSize((int) before);
+        assertThat(catalog.findAll()).hasSize(7);
+    }
+
+    @Test
+    void demoTeamsHaveAManagerAndTwoReps() {
+        UserSummary manager = users.findByUsername("manager1").orElseThrow();
+        assertThat(manager.role()).isEqualTo(Role.MANAGER);
+        assertThat(users.findTeamMembers(manager.teamId())).extracting(UserSummary::username)
+                .contains("manager1", "rep1", "rep2");
+        UserSummary other = users.findByUsername("rep3").orElseThrow();
+        assertThat(other.teamId()).isNotEqualTo(manager.teamId());
+    }
+
+    @Test
+    void everyUserSeesTheCatalogPage() throws Exception {
+        mvc.perform(get("/catalog/products").with(testUsers.as("rep1")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("会话存档")))
+                .andExpect(content().string(Matchers.containsString("4,980.00")));
+    }
+}

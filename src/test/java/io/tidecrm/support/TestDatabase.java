@@ -1,0 +1,101 @@
+package io.tidecrm.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * Gives each test run a fresh PostgreSQL database of its own and drops it at the end, so that
+ * two runs never see each other's data. Where it comes from, in this order:
+ * <ol>
+ * <li>{@code TIDECRM_TEST_DB_URL} (with {@code TIDECRM_TEST_DB_USERNAME}, {@code TIDECRM_TEST_DB_PASSWORD}):
+ * a server of your choice; the URL names its maintenance database, e.g.
+ * {@code jdbc:postgresql://db:5432/postgres};</li>
+ * <li>a Docker engine that answers: a Testcontainers PostgreSQL;</li>
+ * <li>otherwise the local server on 127.0.0.1:5432 as user postgres.</li>
+ * </ol>
+ * The chosen database is handed to Spring through system properties.
+ */
+public class TestDatabase implements LauncherSessionListener {
+
+    private static final String DEFAULT_SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+    private PostgreSQLContainer container;
+    private String serverUrl;
+    private String username;
+    private String password;
+    private String database;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getProperty("spring.datasource.url") != null) {
+            return; // already set up by an outer launcher session
+        }
+        String explicit = System.getenv("TIDECRM_TEST_DB_URL");
+        if (explicit != null && !explicit.isBlank()) {
+            useServer(explicit, env("TIDECRM_TEST_DB_USERNAME", "postgres"), env("TIDECRM_TEST_DB_PASSWORD", ""));
+        } else if (dockerAnswers()) {
+            container = new PostgreSQLContainer("postgres:15-alpine");
+            container.start();
+            useServer(container.getJdbcUrl().replaceFirst("/[^/?]+(\\?.*)?$", "/postgres"), container.getUsername(),
+                    container.getPassword());
+        } else {
+            useServer(DEFAULT_SERVER, "postgres", "");
+        }
+    }
+
+    private void useServer(String url, String user, String pass) {
+        serverUrl = url;
+        username = user;
+        password = pass;
+        database = "tidecrm_test_" + System.currentTimeMillis() + "_" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        execute("CREATE DATABASE " + database + " ENCODING 'UTF8'");
+        System.setProperty("spring.datasource.url", url.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database + "$1"));
+        System.setProperty("spring.datasource.username", user);
+        System.setProperty("spring.datasource.password", pass);
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (database == null) {
+            return;
+        }
+        try {
+            execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } finally {
+            if (container != null) {
+                container.stop();
+            }
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(serverUrl, username, password);
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test database: " + sql + " failed on " + serverUrl
+                    + ". Is PostgreSQL running? (pg_ctlcluster --skip-systemctl-redirect 15 main start)", e);
+        }
+    }
+
+    private static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,110 @@
+package io.tidecrm.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.tidecrm.support.IntegrationTest;
+import io.tidecrm.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+@IntegrationTest
+class SecurityIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void anonymousUserIsSentToSignIn() throws Exception {
+        for (String path : List.of("/", "/admin/users", "/admin/teams", "/catalog/products", "/account/password")) {
+            mvc.perform(get(path)).andExpect(status().is3xxRedirection())
+                    .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
+        }
+    }
+
+    @Test
+    void signInPageIsChineseByDefaultAndEnglishOnRequest() throws Exception {
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("用户名")));
+        mvc.perform(get("/login").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Username")));
+    }
+
+    /** Every GET route under /admin, enumerated from the mappings so that a new one cannot be missed. */
+    @Test
+    void repGetsForbiddenOnEveryAdminPage() throws Exception {
+        Set<String> adminPaths = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/admin") && (methods.isEmpty() || methods.contains(RequestMethod.GET))) {
+                    adminPaths.add(pattern.replaceAll("\\{[^}]+}", "1"));
+                }
+            }
+        });
+        assertThat(adminPaths).contains("/admin/users", "/admin/teams", "/admin/users/new");
+        for (String path : adminPaths) {
+            mvc.perform(get(path).with(users.as("rep1"))).andExpect(status().isForbidden());
+            mvc.perform(get(path).with(users.as("manager1"))).andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/admin/users").with(users.as("admin"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void formPostWithoutCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/admin/teams").param("name", "无令牌团队").with(users.as("admin")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/login").param("username", "rep1").param("password", TestUsers.DEMO_PASSWORD))
+                .andExpect(status().isForbidden());
+        // The same post with its token goes through, so the refusal above was the token's doing.
+        mvc.perform(post("/admin/teams").param("name", "有令牌团队").with(users.as("admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void pagesCarrySecurityHeadersThatTheirMarkupSatisfies() throws Exception {
+        String body = mvc.perform(get("/").with(users.as("rep1")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andReturn().getResponse().getContentAsString();
+        // script-src 'self' and style-src 'self': no inline script, handler or style in the page.
+        assertThat(body).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+                .doesNotContainPattern("\\son[a-z]+=")
+                .doesNotContain("style=")
+                .doesNotContain("<style");
+    }
+
+    @Test
+    void unknownPageGivesTheNotFoundPage() throws Exception {
+        mvc.perform(get("/no-such-page").with(users.as("rep1")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void unknownUserIdGivesNotFound() throws Exception {
+        mvc.perform(get("/admin/users/999999/edit").with(users.as("admin")))
+                .andExpect(status().isNotFound());
+    }
+}
