@@ -1,0 +1,7 @@
+/**
+ * Customer: customers and their contacts, ownership and owner history, the per-type
+ * ownership caps, the duplicate check and the visibility rules (own / team / all) that every
+ * read of a customer goes through.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Customer")
+package io.tidecrm.customer;
