@@ -1,7 +1,10 @@
 package io.tidecrm.identity;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Read access to users and teams for the other modules. */
 public interface UserManagement {
@@ -16,6 +19,21 @@ public interface UserManagement {
 
     /** All teams with their managers, by name. */
     List<TeamSummary> findTeams();
+
+    /** The users with these ids, in one query; unknown ids are absent from the map. */
+    Map<Long, UserSummary> findUsers(Collection<Long> ids);
+
+    /**
+     * The users whose records a manager sees: every member (enabled or not) of the teams the
+     * manager leads, and the manager. For anyone else, only themselves.
+     */
+    Set<Long> managedUserIds(long managerId);
+
+    /** The managers of the team the user belongs to (empty when none). */
+    Set<Long> managersOf(long userId);
+
+    /** Enabled administrators. */
+    Set<Long> enabledAdminIds();
 
     /** Enabled members of a team, ordered by display name. */
     List<UserSummary> findTeamMembers(long teamId);

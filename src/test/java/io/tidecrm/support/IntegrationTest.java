@@ -19,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ TestClockConfiguration.class, TestUsers.class })
+@Import({ TestClockConfiguration.class, TestUsers.class, CustomerFixtures.class })
 public @interface IntegrationTest {
 }

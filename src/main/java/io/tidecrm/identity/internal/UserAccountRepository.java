@@ -1,5 +1,6 @@
 package io.tidecrm.identity.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,4 +40,13 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     List<UserAccount> lockEnabledAdmins();
 
     long countByRoleAndEnabledTrue(Role role);
+
+    @EntityGraph(attributePaths = "team")
+    List<UserAccount> findWithTeamByIdIn(Collection<Long> ids);
+
+    @Query("select u.id from UserAccount u where u.team.manager.id = ?1")
+    List<Long> findIdsInTeamsManagedBy(long managerId);
+
+    @Query("select t.manager.id from UserAccount u join u.team t where u.id = ?1 and t.manager is not null")
+    List<Long> findManagerIdsOf(long userId);
 }

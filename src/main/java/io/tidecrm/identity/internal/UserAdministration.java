@@ -1,8 +1,13 @@
 package io.tidecrm.identity.internal;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.tidecrm.identity.Role;
 import io.tidecrm.identity.TeamSummary;
@@ -68,6 +73,36 @@ class UserAdministration implements UserManagement {
     @Transactional(readOnly = true)
     public List<UserSummary> findTeamMembers(long teamId) {
         return users.findEnabledByTeam(teamId).stream().map(UserAccount::toSummary).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, UserSummary> findUsers(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return users.findWithTeamByIdIn(Set.copyOf(ids)).stream()
+                .collect(Collectors.toMap(UserAccount::getId, UserAccount::toSummary));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> managedUserIds(long managerId) {
+        Set<Long> ids = new HashSet<>(users.findIdsInTeamsManagedBy(managerId));
+        ids.add(managerId);
+        return ids;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> managersOf(long userId) {
+        return Set.copyOf(users.findManagerIdsOf(userId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> enabledAdminIds() {
+        return users.findEnabledByRole(Role.ADMIN).stream().map(UserAccount::getId).collect(Collectors.toSet());
     }
 
     // --- users

@@ -1,0 +1,39 @@
+package io.tidecrm.customer;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.tidecrm.identity.CurrentUser;
+
+/**
+ * Customers for the other modules. Every method reads through the viewer's scope (own / team
+ * / all) and throws {@link CustomerNotFoundException} for an id outside it.
+ */
+public interface CustomerManagement {
+
+    CustomerRef findVisible(long customerId, CurrentUser viewer);
+
+    /** The customer's contacts, primary first. */
+    List<ContactRef> contactsOf(long customerId, CurrentUser viewer);
+
+    /** Contacts by id, for labels; ids of other customers' contacts are left out. */
+    Map<Long, ContactRef> contactsById(long customerId, Collection<Long> contactIds);
+
+    /** Colleagues who may see the customer: its owner, their team's managers and the administrators. */
+    Set<Long> usersWhoCanSee(long customerId);
+
+    /**
+     * A follow-up was written: moves the clock forward, sets status and next follow-up time, in
+     * the caller's transaction. The status may not be set to won here.
+     */
+    void recordFollowUp(long customerId, CurrentUser viewer, FollowUpFacts facts);
+
+    /** Of these customer ids, the ones the viewer may see, with their names. */
+    Map<Long, String> visibleNames(Collection<Long> customerIds, CurrentUser viewer);
+
+    /** Visible customers whose next follow-up is before {@code until}, soonest first. */
+    List<CustomerRef> findDue(CurrentUser viewer, Instant until, int limit);
+}

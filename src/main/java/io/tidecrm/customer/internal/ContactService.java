@@ -1,0 +1,118 @@
+package io.tidecrm.customer.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.tidecrm.customer.CustomerNotFoundException;
+import io.tidecrm.identity.CurrentUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Contacts of customers; a contact is visible exactly when its customer is. */
+@Service
+@Transactional
+public class ContactService {
+
+    static final int PAGE_SIZE = 20;
+
+    private final ContactRepository contacts;
+    private final CustomerService customers;
+    private final Visibility visibility;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ContactService(ContactRepository contacts, CustomerService customers, Visibility visibility, JdbcClient jdbc,
+            Clock clock) {
+        this.contacts = contacts;
+        this.customers = customers;
+        this.visibility = visibility;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    long create(long customerId, ContactForm form, CurrentUser user) {
+        customers.loadVisible(customerId, user);
+        Instant now = clock.instant();
+        Contact contact = new Contact(customerId, now);
+        contact.apply(form, now);
+        contacts.saveAndFlush(contact);
+        if (contact.isPrimary()) {
+            contacts.clearPrimary(customerId, contact.getId());
+        }
+        return contact.getId();
+    }
+
+    /** The contact, if its customer is visible to the user; otherwise 404. */
+    @Transactional(readOnly = true)
+    Contact loadVisible(long contactId, CurrentUser user) {
+        Contact contact = contacts.findById(contactId).orElseThrow(CustomerNotFoundException::new);
+        customers.loadVisible(contact.getCustomerId(), user);
+        return contact;
+    }
+
+    long update(long contactId, ContactForm form, CurrentUser user) {
+        Contact contact = loadVisible(contactId, user);
+        if (form.version() == null || form.version() != contact.getVersion()) {
+            throw new CustomerRuleException(null, "form.staleVersion");
+        }
+        if (form.primary()) {
+            contacts.clearPrimary(contact.getCustomerId(), contact.getId());
+        }
+        contact.apply(form, clock.instant());
+        try {
+            contacts.saveAndFlush(contact);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new CustomerRuleException(null, "form.staleVersion");
+        }
+        return contact.getCustomerId();
+    }
+
+    public record Page(List<ContactView> rows, Long nextAfter) {
+    }
+
+    /** The contacts list: newest first, searched by name or mobile, inside the viewer's customer scope. */
+    @Transactional(readOnly = true)
+    Page list(String q, Long after, CurrentUser user) {
+        Scope scope = visibility.scopeOf(user);
+        List<String> where = new ArrayList<>(List.of(scope.condition("c")));
+        Map<String, Object> params = new HashMap<>();
+        if (!scope.all()) {
+            params.put("scopeOwners", scope.ownerIds());
+        }
+        if (q != null && !q.isBlank()) {
+            where.add("(k.name ILIKE :search ESCAPE '\\' OR k.mobile = :exact)");
+            params.put("search", "%" + CustomerQueries.escapeLike(q.strip()) + "%");
+            params.put("exact", q.strip());
+        }
+        if (after != null) {
+            where.add("k.id < :after");
+            params.put("after", after);
+        }
+        List<ContactView> rows = jdbc.sql("""
+                SELECT k.id, k.customer_id, c.name AS customer_name, k.name, k.gender, k.department, k.title,
+                       k.mobile, k.wechat_nickname, k.wechat_id, k.email, k.address, k.birthday, k.remarks, k.is_primary
+                FROM contact k JOIN customer c ON c.id = k.customer_id
+                WHERE %s
+                ORDER BY k.id DESC
+                LIMIT %d
+                """.formatted(String.join(" AND ", where), PAGE_SIZE + 1))
+                .params(params)
+                .query((rs, n) -> new ContactView(rs.getLong("id"), rs.getLong("customer_id"),
+                        rs.getString("customer_name"), rs.getString("name"), rs.getString("gender"),
+                        rs.getString("department"), rs.getString("title"), rs.getString("mobile"),
+                        rs.getString("wechat_nickname"), rs.getString("wechat_id"), rs.getString("email"),
+                        rs.getString("address"), rs.getObject("birthday", java.time.LocalDate.class),
+                        rs.getString("remarks"), rs.getBoolean("is_primary")))
+                .list();
+        boolean more = rows.size() > PAGE_SIZE;
+        List<ContactView> page = more ? rows.subList(0, PAGE_SIZE) : rows;
+        return new Page(page, more ? page.get(PAGE_SIZE - 1).id() : null);
+    }
+
+}

@@ -1,0 +1,174 @@
+package io.tidecrm.customer.internal;
+
+import java.util.Comparator;
+import java.util.List;
+
+import io.tidecrm.customer.CustomerPanel;
+import io.tidecrm.customer.CustomerRef;
+import io.tidecrm.customer.CustomerSource;
+import io.tidecrm.customer.CustomerStatus;
+import io.tidecrm.customer.CustomerType;
+import io.tidecrm.customer.Retention;
+import io.tidecrm.customer.ServiceCodeStatus;
+import io.tidecrm.customer.StaffSize;
+import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.identity.Role;
+import io.tidecrm.support.Flash;
+import io.tidecrm.support.Forms;
+import io.tidecrm.support.PageLinks;
+import jakarta.validation.Valid;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The rep's customer pages: list, detail, create, edit and transfer. */
+@Controller
+@RequestMapping("/customers")
+class CustomerController {
+
+    private final CustomerService customers;
+    private final CustomerQueries queries;
+    private final List<CustomerPanel> panels;
+
+    CustomerController(CustomerService customers, CustomerQueries queries, ObjectProvider<CustomerPanel> panels) {
+        this.customers = customers;
+        this.queries = queries;
+        this.panels = panels.stream().sorted(Comparator.comparingInt(CustomerPanel::order)).toList();
+    }
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAttribute("types", CustomerType.values());
+        model.addAttribute("statuses", CustomerStatus.values());
+        model.addAttribute("sources", CustomerSource.values());
+        model.addAttribute("staffSizes", StaffSize.values());
+        model.addAttribute("serviceCodeStatuses", ServiceCodeStatus.values());
+        model.addAttribute("retentions", Retention.values());
+        model.addAttribute("dues", CustomerListQuery.Due.values());
+        model.addAttribute("sorts", CustomerListQuery.Sort.values());
+    }
+
+    @GetMapping
+    String list(@ModelAttribute("query") CustomerListQuery query, BindingResult ignoredInvalidFilters,
+            @AuthenticationPrincipal CurrentUser user, Model model) {
+        CustomerQueries.Page page = queries.list(query, user);
+        model.addAttribute("page", page);
+        model.addAttribute("nextUrl", page.nextCursor() == null ? null : PageLinks.withParam("after", page.nextCursor()));
+        model.addAttribute("firstUrl", query.after() == null ? null : PageLinks.withParam("after", null));
+        model.addAttribute("tags", queries.tagsInScope(user));
+        if (user.role() != Role.REP) {
+            model.addAttribute("owners", customers.transferTargets(user));
+        }
+        return "customer/list";
+    }
+
+    @GetMapping("/new")
+    String newCustomer(Model model) {
+        model.addAttribute("form", CustomerForm.empty());
+        return "customer/form";
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("form") CustomerForm form, BindingResult result,
+            @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return "customer/form";
+        }
+        long id;
+        try {
+            id = customers.create(form, user);
+        } catch (CustomerRuleException e) {
+            Forms.reject(result, e.field(), e.messageKey(), e.args());
+            return "customer/form";
+        } catch (DuplicateCustomerException e) {
+            model.addAttribute("duplicate", e.duplicate());
+            return "customer/form";
+        }
+        Flash.success(redirect, "customer.created", form.name());
+        return "redirect:/customers/" + id;
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        CustomerService.Details details = customers.details(id, user);
+        model.addAttribute("customer", details.customer());
+        model.addAttribute("contacts", details.contacts());
+        model.addAttribute("history", details.history());
+        CustomerRef ref = details.ref();
+        for (CustomerPanel panel : panels) {
+            panel.populate(ref, user, model.asMap());
+        }
+        model.addAttribute("panels", panels.stream().map(CustomerPanel::fragment).toList());
+        return "customer/detail";
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("form", customers.formOf(id, user));
+        model.addAttribute("customerId", id);
+        return "customer/form";
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") CustomerForm form, BindingResult result,
+            @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        customers.findVisible(id, user);
+        model.addAttribute("customerId", id);
+        if (result.hasErrors()) {
+            return "customer/form";
+        }
+        try {
+            customers.update(id, form, user);
+        } catch (CustomerRuleException e) {
+            Forms.reject(result, e.field(), e.messageKey(), e.args());
+            return "customer/form";
+        } catch (DuplicateCustomerException e) {
+            model.addAttribute("duplicate", e.duplicate());
+            return "customer/form";
+        }
+        Flash.success(redirect, "customer.updated", form.name());
+        return "redirect:/customers/" + id;
+    }
+
+    @GetMapping("/{id}/transfer")
+    String transferForm(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        requireCanTransfer(user);
+        model.addAttribute("customer", customers.findVisible(id, user));
+        model.addAttribute("form", TransferForm.empty());
+        model.addAttribute("targets", customers.transferTargets(user));
+        return "customer/transfer";
+    }
+
+    @PostMapping("/{id}/transfer")
+    String transfer(@PathVariable long id, @Valid @ModelAttribute("form") TransferForm form, BindingResult result,
+            @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        requireCanTransfer(user);
+        var customer = customers.findVisible(id, user);
+        if (!result.hasErrors()) {
+            try {
+                customers.transfer(id, form.targetUserId(), form.reason(), user);
+                Flash.success(redirect, "customer.transferred", customer.name());
+                return "redirect:/customers/" + id;
+            } catch (CustomerRuleException e) {
+                Forms.reject(result, e.field(), e.messageKey(), e.args());
+            }
+        }
+        model.addAttribute("customer", customer);
+        model.addAttribute("targets", customers.transferTargets(user));
+        return "customer/transfer";
+    }
+
+    private static void requireCanTransfer(CurrentUser user) {
+        if (user.role() == Role.REP) {
+            throw new org.springframework.security.access.AccessDeniedException("Only managers transfer customers");
+        }
+    }
+}

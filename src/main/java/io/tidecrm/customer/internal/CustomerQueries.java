@@ -1,0 +1,220 @@
+package io.tidecrm.customer.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.tidecrm.customer.CustomerStatus;
+import io.tidecrm.customer.CustomerType;
+import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.identity.UserManagement;
+import io.tidecrm.identity.UserSummary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The customer list: filters, sort and keyset pagination in one statement, always inside the
+ * viewer's scope. Sort expressions come from {@link CustomerListQuery.Sort} only, never from
+ * the request, and every value is a bind parameter.
+ */
+@Component
+@Transactional(readOnly = true)
+public class CustomerQueries {
+
+    static final int PAGE_SIZE = 20;
+
+    private final JdbcClient jdbc;
+    private final Visibility visibility;
+    private final UserManagement users;
+    private final Clock clock;
+
+    CustomerQueries(JdbcClient jdbc, Visibility visibility, UserManagement users, Clock clock) {
+        this.jdbc = jdbc;
+        this.visibility = visibility;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** One row of the customer list. */
+    public record Row(long id, String name, CustomerType type, CustomerStatus status, Long ownerId, String ownerName,
+            List<String> tags, Instant nextFollowUpAt, boolean overdue, Long daysSinceFollowUp) {
+    }
+
+    /** A page of rows and the cursor of the next page (null on the last). */
+    public record Page(List<Row> rows, String nextCursor) {
+    }
+
+    Page list(CustomerListQuery query, CurrentUser viewer) {
+        Scope scope = visibility.scopeOf(viewer);
+        CustomerListQuery.Sort sort = query.sortOrDefault();
+        Map<String, Object> params = new HashMap<>();
+        List<String> where = new ArrayList<>();
+        where.add(scope.condition("c"));
+        if (!scope.all()) {
+            params.put("scopeOwners", scope.ownerIds());
+        }
+        if (query.status() != null) {
+            where.add("c.status = :status");
+            params.put("status", query.status().name());
+        }
+        if (query.type() != null) {
+            where.add("c.type = :type");
+            params.put("type", query.type().name());
+        }
+        if (query.source() != null) {
+            where.add("c.source = :source");
+            params.put("source", query.source().name());
+        }
+        if (query.tag() != null && !query.tag().isBlank()) {
+            where.add("c.tags @> ARRAY[CAST(:tag AS text)]");
+            params.put("tag", query.tag().strip());
+        }
+        if (query.owner() != null) {
+            where.add("c.owner_id = :owner");
+            params.put("owner", query.owner());
+        }
+        if (query.search() != null) {
+            where.add("(c.name ILIKE :search ESCAPE '\\' OR c.credit_code = :code)");
+            params.put("search", "%" + escapeLike(query.search()) + "%");
+            params.put("code", query.search().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (query.due() != null) {
+            addDue(query.due(), where, params);
+        }
+        Cursor cursor = Cursor.decode(query.after());
+        if (cursor != null && !cursor.fits(sort)) {
+            cursor = null; // a hand-edited cursor starts from the first page instead of failing
+        }
+        if (cursor != null) {
+            where.add("(" + sort.expression + ", c.id) " + (sort.ascending ? ">" : "<") + " (CAST(:afterValue AS "
+                    + sort.sqlType + "), :afterId)");
+            params.put("afterValue", cursor.value());
+            params.put("afterId", cursor.id());
+        }
+        String direction = sort.ascending ? "ASC" : "DESC";
+        String sql = """
+                SELECT c.id, c.name, c.type, c.status, c.owner_id, c.tags, c.next_follow_up_at, c.last_follow_up_at,
+                       CAST(%s AS text) AS sort_value
+                FROM customer c
+                WHERE %s
+                ORDER BY %s %s, c.id %s
+                LIMIT %d
+                """.formatted(sort.expression, String.join(" AND ", where), sort.expression, direction, direction,
+                PAGE_SIZE + 1);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        List<RawRow> raw = jdbc.sql(sql).params(params).query((rs, n) -> RawRow.of(rs)).list();
+        boolean more = raw.size() > PAGE_SIZE;
+        List<RawRow> pageRows = more ? raw.subList(0, PAGE_SIZE) : raw;
+        Map<Long, UserSummary> owners = users.findUsers(
+                pageRows.stream().map(RawRow::ownerId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        List<Row> rows = pageRows.stream().map(r -> new Row(r.id(), r.name(), r.type(), r.status(), r.ownerId(),
+                r.ownerId() == null ? null : owners.containsKey(r.ownerId()) ? owners.get(r.ownerId()).displayName() : null,
+                r.tags(), r.nextFollowUpAt(), r.nextFollowUpAt() != null && r.nextFollowUpAt().isBefore(now),
+                r.lastFollowUpAt() == null ? null
+                        : ChronoUnit.DAYS.between(LocalDate.ofInstant(r.lastFollowUpAt(), clock.getZone()), today)))
+                .toList();
+        String next = more ? new Cursor(pageRows.get(PAGE_SIZE - 1).sortValue(), pageRows.get(PAGE_SIZE - 1).id())
+                .encode() : null;
+        return new Page(rows, next);
+    }
+
+    /** Distinct tags on the viewer's customers, for the filter's choices. */
+    List<String> tagsInScope(CurrentUser viewer) {
+        Scope scope = visibility.scopeOf(viewer);
+        var sql = jdbc.sql("""
+                SELECT DISTINCT t FROM (
+                    SELECT unnest(c.tags) AS t FROM customer c WHERE %s AND c.tags <> '{}' LIMIT 5000
+                ) tags ORDER BY t LIMIT 100
+                """.formatted(scope.condition("c")));
+        if (!scope.all()) {
+            sql = sql.param("scopeOwners", scope.ownerIds());
+        }
+        return sql.query(String.class).list();
+    }
+
+    private void addDue(CustomerListQuery.Due due, List<String> where, Map<String, Object> params) {
+        Instant now = clock.instant();
+        ZonedDateTime startOfDay = LocalDate.ofInstant(now, clock.getZone()).atStartOfDay(clock.getZone());
+        switch (due) {
+            case OVERDUE -> {
+                where.add("c.next_follow_up_at < :dueEnd");
+                params.put("dueEnd", Timestamp.from(now));
+            }
+            case TODAY -> {
+                where.add("c.next_follow_up_at >= :dueStart AND c.next_follow_up_at < :dueEnd");
+                params.put("dueStart", Timestamp.from(startOfDay.toInstant()));
+                params.put("dueEnd", Timestamp.from(startOfDay.plusDays(1).toInstant()));
+            }
+            case WEEK -> {
+                ZonedDateTime monday = startOfDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                where.add("c.next_follow_up_at >= :dueStart AND c.next_follow_up_at < :dueEnd");
+                params.put("dueStart", Timestamp.from(monday.toInstant()));
+                params.put("dueEnd", Timestamp.from(monday.plusWeeks(1).toInstant()));
+            }
+        }
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private record RawRow(long id, String name, CustomerType type, CustomerStatus status, Long ownerId,
+            List<String> tags, Instant nextFollowUpAt, Instant lastFollowUpAt, String sortValue) {
+
+        static RawRow of(ResultSet rs) throws SQLException {
+            Timestamp next = rs.getTimestamp("next_follow_up_at");
+            Timestamp last = rs.getTimestamp("last_follow_up_at");
+            return new RawRow(rs.getLong("id"), rs.getString("name"), CustomerType.valueOf(rs.getString("type")),
+                    CustomerStatus.valueOf(rs.getString("status")), (Long) rs.getObject("owner_id"),
+                    tags(rs.getArray("tags")), next == null ? null : next.toInstant(),
+                    last == null ? null : last.toInstant(), rs.getString("sort_value"));
+        }
+
+        private static List<String> tags(Array array) throws SQLException {
+            return array == null ? List.of() : List.of((String[]) array.getArray());
+        }
+    }
+
+    /** The position after the last row of a page: its sort value and id, opaque in the URL. */
+    record Cursor(String value, long id) {
+
+        boolean fits(CustomerListQuery.Sort sort) {
+            return !"timestamptz".equals(sort.sqlType) || value.matches("infinity|[0-9]{4}-[0-9 :.+\\-]{1,40}");
+        }
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((id + ":" + value).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return new Cursor(decoded.substring(colon + 1), Long.parseLong(decoded.substring(0, colon)));
+            } catch (RuntimeException e) {
+                return null; // a mangled cursor starts from the first page
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.tidecrm.customer.internal;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+public record CustomerRulesForm(@NotNull @Min(0) @Max(100000) Integer capA, @NotNull @Min(0) @Max(100000) Integer capB,
+        @NotNull @Min(0) @Max(100000) Integer capC, boolean countWon, long version) {
+
+    static CustomerRulesForm of(CustomerRules rules) {
+        return new CustomerRulesForm(rules.capA(), rules.capB(), rules.capC(), rules.countWon(), rules.version());
+    }
+
+    CustomerRules toRules() {
+        return new CustomerRules(capA, capB, capC, countWon, version);
+    }
+}

@@ -1,0 +1,95 @@
+package io.tidecrm.customer.internal;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import io.tidecrm.customer.CustomerType;
+import io.tidecrm.support.RuleChanged;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The per-type ownership caps (客户数上限). A change that gives an owner a customer of a
+ * type first takes a transaction-scoped lock on that owner, then counts: two concurrent
+ * requests for one owner are serialised, so they can never both pass at cap − 1.
+ */
+@Component
+class OwnershipCaps {
+
+    /** Namespace of the advisory locks on owners (the first key of pg_advisory_xact_lock(int, int)). */
+    private static final int OWNER_LOCK_NAMESPACE = 7301;
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    OwnershipCaps(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    CustomerRules rules() {
+        return jdbc.sql("SELECT cap_a, cap_b, cap_c, count_won, version FROM customer_rules WHERE id = 1")
+                .query((rs, n) -> new CustomerRules(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4),
+                        rs.getLong(5)))
+                .single();
+    }
+
+    /**
+     * Locks the owner for the rest of the transaction and refuses when they already own as
+     * many customers of the type as the cap allows.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void requireRoom(long ownerId, CustomerType type) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:ns, CAST(:owner AS integer))")
+                .param("ns", OWNER_LOCK_NAMESPACE)
+                .param("owner", ownerId)
+                .query()
+                .listOfRows();
+        CustomerRules rules = rules();
+        long owned = jdbc.sql("""
+                SELECT count(*) FROM customer
+                WHERE owner_id = :owner AND type = :type AND (:countWon OR status <> 'WON')
+                """)
+                .param("owner", ownerId)
+                .param("type", type.name())
+                .param("countWon", rules.countWon())
+                .query(Long.class)
+                .single();
+        int cap = rules.capFor(type);
+        if (owned >= cap) {
+            throw new CustomerRuleException("type", "customer.cap.exceeded", type.name(), cap, owned);
+        }
+    }
+
+    @Transactional
+    void update(CustomerRules changed, long byUserId, Instant now) {
+        CustomerRules before = rules();
+        int updated = jdbc.sql("""
+                UPDATE customer_rules SET cap_a = :a, cap_b = :b, cap_c = :c, count_won = :won, version = version + 1
+                WHERE id = 1 AND version = :version
+                """)
+                .param("a", changed.capA())
+                .param("b", changed.capB())
+                .param("c", changed.capC())
+                .param("won", changed.countWon())
+                .param("version", changed.version())
+                .update();
+        if (updated == 0) {
+            throw new CustomerRuleException(null, "form.staleVersion");
+        }
+        publishIfChanged("customer.cap.A", before.capA(), changed.capA(), byUserId, now);
+        publishIfChanged("customer.cap.B", before.capB(), changed.capB(), byUserId, now);
+        publishIfChanged("customer.cap.C", before.capC(), changed.capC(), byUserId, now);
+        publishIfChanged("customer.cap.countWon", before.countWon(), changed.countWon(), byUserId, now);
+    }
+
+    private void publishIfChanged(String rule, Object before, Object after, long byUserId, Instant now) {
+        if (!Objects.equals(before, after)) {
+            events.publishEvent(new RuleChanged(rule, String.valueOf(before), String.valueOf(after), byUserId, now));
+        }
+    }
+}

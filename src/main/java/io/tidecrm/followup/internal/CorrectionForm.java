@@ -1,0 +1,8 @@
+package io.tidecrm.followup.internal;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A correction of a saved follow-up: the corrected text, kept next to the original. */
+public record CorrectionForm(@NotBlank @Size(max = 4000) String content) {
+}
