@@ -28,6 +28,11 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        if (authentication.getName().chars().anyMatch(Character::isISOControl)) {
+            // No account has such a name (UserForm allows none), and PostgreSQL refuses a NUL in
+            // text: without this check the throttle's query fails and the sign-in ends in a 500.
+            throw new BadCredentialsException("Bad credentials");
+        }
         String key = LoginThrottle.userKey(authentication.getName());
         if (throttle.isLocked(key)) {
             throw new LoginThrottledException(properties.lockDuration());

@@ -1,0 +1,106 @@
+package io.tidecrm.audit.internal;
+
+import java.util.Objects;
+
+import io.tidecrm.customer.CustomerOwnerChanged;
+import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.identity.UserManagement;
+import io.tidecrm.identity.UserSummary;
+import io.tidecrm.support.RuleChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.RememberMeAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes the audit log from events. Business changes are recorded in the transaction of the
+ * change (if the entry cannot be written, the change does not happen either). Sign-ins are
+ * recorded in a transaction of their own, and a failure to record one is logged but never
+ * stops the sign-in.
+ */
+@Component
+class AuditRecorder {
+
+    static final int MAX_TYPED_NAME = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(AuditRecorder.class);
+
+    private final AuditLog audit;
+    private final UserManagement users;
+    private final TransactionTemplate ownTransaction;
+
+    AuditRecorder(AuditLog audit, UserManagement users, PlatformTransactionManager transactions) {
+        this.audit = audit;
+        this.users = users;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Every successful authentication, by form or by remember-me cookie. */
+    @EventListener
+    void on(AuthenticationSuccessEvent event) {
+        Authentication authentication = event.getAuthentication();
+        Long actorId = authentication.getPrincipal() instanceof CurrentUser user ? user.id() : null;
+        appendOnItsOwn(AuditKind.SIGN_IN, actorId, authentication.getName(), null, "method=" + method(authentication));
+    }
+
+    /** Every refused sign-in: the name as typed (never the password) and why it was refused. */
+    @EventListener
+    void on(AbstractAuthenticationFailureEvent event) {
+        appendOnItsOwn(AuditKind.SIGN_IN_FAILED, null, null,
+                AuditLog.clean(event.getAuthentication().getName(), MAX_TYPED_NAME),
+                event.getException().getClass().getSimpleName());
+    }
+
+    @EventListener
+    void on(CustomerOwnerChanged event) {
+        String details = "kind=" + event.kind() + " from=" + user(event.previousOwnerId()) + " to="
+                + user(event.newOwnerId()) + (event.reason() == null ? "" : " reason=" + event.reason());
+        audit.append(AuditKind.OWNER_CHANGED, event.changedAt(), event.changedById(), username(event.changedById()),
+                event.customerName() + " (#" + event.customerId() + ")", details);
+    }
+
+    @EventListener
+    void on(RuleChanged event) {
+        audit.append(AuditKind.RULE_CHANGED, event.changedAt(), event.changedById(), username(event.changedById()),
+                event.rule(), Objects.toString(event.previousValue(), "-") + " → " + Objects.toString(event.newValue(), "-"));
+    }
+
+    private void appendOnItsOwn(AuditKind kind, Long actorId, String actorName, String subject, String details) {
+        try {
+            ownTransaction.executeWithoutResult(status -> audit.append(kind, null, actorId, actorName, subject, details));
+        } catch (RuntimeException e) {
+            log.error("Could not write the audit entry {} for actor {} / subject {}", kind, actorName, subject, e);
+        }
+    }
+
+    private static String method(Authentication authentication) {
+        if (authentication instanceof RememberMeAuthenticationToken) {
+            return "remember-me";
+        }
+        if (authentication instanceof UsernamePasswordAuthenticationToken) {
+            return "password";
+        }
+        return authentication.getClass().getSimpleName();
+    }
+
+    private String username(Long userId) {
+        return userId == null ? null : users.findUser(userId).map(UserSummary::username).orElse(null);
+    }
+
+    /** A user as the details name them: username and id, or "-" for none (the pool, a new customer). */
+    private String user(Long userId) {
+        if (userId == null) {
+            return "-";
+        }
+        return Objects.toString(username(userId), "?") + "(#" + userId + ")";
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Audit: the append-only log of sign-ins, failed sign-ins, ownership changes and rule
+ * changes, and the administrators' page that reads it. It listens to the events of identity
+ * (through Spring Security's authentication events) and of the other modules; entries of a
+ * business change are written in the transaction of the change. The table refuses UPDATE,
+ * DELETE and TRUNCATE by trigger, so nobody, the application included, can rewrite history.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+package io.tidecrm.audit;

@@ -1,0 +1,11 @@
+package io.tidecrm.notification.internal;
+
+/** What a notification is about; stored by name. */
+enum NotificationKind {
+    /** A colleague named the reader in a follow-up ("提醒谁看"). */
+    FOLLOW_UP_MENTION,
+    /** A manager or administrator transferred a customer to the reader. */
+    CUSTOMER_TRANSFERRED,
+    /** A manager or administrator gave the reader a customer from the public pool. */
+    CUSTOMER_ASSIGNED
+}
