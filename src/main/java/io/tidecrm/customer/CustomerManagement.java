@@ -31,6 +31,13 @@ public interface CustomerManagement {
      */
     void recordFollowUp(long customerId, CurrentUser viewer, FollowUpFacts facts);
 
+    /**
+     * Something that counts as following up the customer happened (an opportunity or a
+     * contract was created for it, a call was logged): moves its clock forward to {@code at},
+     * never back, in the caller's transaction. Status and next follow-up time are unchanged.
+     */
+    void recordActivity(long customerId, CurrentUser viewer, Instant at);
+
     /** Of these customer ids, the ones the viewer may see, with their names. */
     Map<Long, String> visibleNames(Collection<Long> customerIds, CurrentUser viewer);
 

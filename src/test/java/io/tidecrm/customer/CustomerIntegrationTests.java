@@ -162,7 +162,8 @@ class CustomerIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("value=\"保留输入的公司\"")))
                 .andExpect(content().string(Matchers.containsString("is-invalid")));
-        mvc.perform(newCustomer(users.as("rep1"), CustomerFixtures.uniqueName("介绍"), "C").param("source", "CUSTOMER_REFERRAL"))
+        mvc.perform(post("/customers").with(users.as("rep1")).with(csrf()).param("name", CustomerFixtures.uniqueName("介绍"))
+                .param("type", "C").param("status", "FIRST_VISIT").param("source", "CUSTOMER_REFERRAL"))
                 .andExpect(content().string(Matchers.containsString("请填写介绍人")));
     }
 

@@ -2,6 +2,7 @@ package io.tidecrm.customer.internal;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import io.tidecrm.customer.CustomerPanel;
 import io.tidecrm.customer.CustomerRef;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The rep's customer pages: list, detail, create, edit and transfer. */
@@ -57,8 +59,9 @@ class CustomerController {
     }
 
     @GetMapping
-    String list(@ModelAttribute("query") CustomerListQuery query, BindingResult ignoredInvalidFilters,
-            @AuthenticationPrincipal CurrentUser user, Model model) {
+    String list(@RequestParam Map<String, String> params, @AuthenticationPrincipal CurrentUser user, Model model) {
+        CustomerListQuery query = CustomerListQuery.from(params);
+        model.addAttribute("query", query);
         CustomerQueries.Page page = queries.list(query, user);
         model.addAttribute("page", page);
         model.addAttribute("nextUrl", page.nextCursor() == null ? null : PageLinks.withParam("after", page.nextCursor()));

@@ -440,6 +440,17 @@ class CustomerService implements CustomerManagement {
                 .update();
     }
 
+    @Override
+    public void recordActivity(long customerId, CurrentUser viewer, Instant at) {
+        Customer customer = loadVisible(customerId, viewer);
+        em.detach(customer);
+        jdbc.sql("UPDATE customer SET clock_at = GREATEST(clock_at, :at), updated_at = :now WHERE id = :id")
+                .param("at", java.sql.Timestamp.from(at))
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("id", customerId)
+                .update();
+    }
+
     private static String nz(String s) {
         return s == null ? "" : s;
     }
