@@ -372,7 +372,11 @@ class CustomerService implements CustomerManagement {
         if (Objects.equals(customer.getOwnerId(), target.id())) {
             throw new CustomerRuleException("targetUserId", "customer.transfer.sameOwner");
         }
-        caps.requireRoom(target.id(), customer.getType());
+        try {
+            caps.requireRoom(target.id(), customer.getType());
+        } catch (CustomerRuleException e) {
+            throw new CustomerRuleException("targetUserId", e.messageKey(), e.args());
+        }
         Instant now = clock.instant();
         Long previousOwner = customer.getOwnerId();
         customer.setOwnerId(target.id());
