@@ -183,6 +183,9 @@ class CustomerIntegrationTests {
         mvc.perform(get("/customers/{id}", id).with(users.as("rep2")))
                 .andExpect(content().string(Matchers.containsString("张伟休假，由李娜跟进")))
                 .andExpect(content().string(Matchers.containsString("转移")));
+        // The new owner is told in the inbox.
+        assertThat(fixtures.jdbc().sql("SELECT count(*) FROM notification WHERE recipient_id = ? AND link = ?")
+                .params(rep2, "/customers/" + id).query(Long.class).single()).isEqualTo(1);
         // The former owner no longer sees it.
         mvc.perform(get("/customers/{id}", id).with(users.as("rep1"))).andExpect(status().isNotFound());
         // Not to another team's rep, and reps cannot transfer at all.

@@ -65,7 +65,7 @@ class Contact {
         address = blankToNull(form.address());
         birthday = form.birthday();
         remarks = blankToNull(form.remarks());
-        primary = form.primary();
+        primary = form.isPrimary();
         updatedAt = now;
     }
 

@@ -21,10 +21,15 @@ public record ContactForm(
         @Size(max = 300) String address,
         @Past @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthday,
         @Size(max = 2000) String remarks,
-        boolean primary,
+        Boolean primary,
         Long version) {
 
     static ContactForm empty() {
         return new ContactForm("", "", "", "", "", "", "", "", "", null, "", false, null);
+    }
+
+    /** An unchecked box sends nothing: absent means no. */
+    public boolean isPrimary() {
+        return Boolean.TRUE.equals(primary);
     }
 }

@@ -41,10 +41,11 @@ public class ContactService {
         Instant now = clock.instant();
         Contact contact = new Contact(customerId, now);
         contact.apply(form, now);
-        contacts.saveAndFlush(contact);
         if (contact.isPrimary()) {
-            contacts.clearPrimary(customerId, contact.getId());
+            // One primary per customer (a unique index): the old one steps down first.
+            contacts.clearPrimary(customerId, -1L);
         }
+        contacts.saveAndFlush(contact);
         return contact.getId();
     }
 
@@ -61,7 +62,7 @@ public class ContactService {
         if (form.version() == null || form.version() != contact.getVersion()) {
             throw new CustomerRuleException(null, "form.staleVersion");
         }
-        if (form.primary()) {
+        if (form.isPrimary()) {
             contacts.clearPrimary(contact.getCustomerId(), contact.getId());
         }
         contact.apply(form, clock.instant());

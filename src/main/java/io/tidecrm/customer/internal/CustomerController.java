@@ -113,6 +113,13 @@ class CustomerController {
         return "customer/detail";
     }
 
+    /** The header facts alone: the page reloads them after a follow-up changed status or next time. */
+    @GetMapping("/{id}/facts")
+    String facts(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("customer", customers.details(id, user).customer());
+        return "customer/detail :: facts";
+    }
+
     @GetMapping("/{id}/edit")
     String edit(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("form", customers.formOf(id, user));

@@ -5,13 +5,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 public record CustomerRulesForm(@NotNull @Min(0) @Max(100000) Integer capA, @NotNull @Min(0) @Max(100000) Integer capB,
-        @NotNull @Min(0) @Max(100000) Integer capC, boolean countWon, long version) {
+        @NotNull @Min(0) @Max(100000) Integer capC, Boolean countWon, Long version) {
 
     static CustomerRulesForm of(CustomerRules rules) {
         return new CustomerRulesForm(rules.capA(), rules.capB(), rules.capC(), rules.countWon(), rules.version());
     }
 
     CustomerRules toRules() {
-        return new CustomerRules(capA, capB, capC, countWon, version);
+        return new CustomerRules(capA, capB, capC, Boolean.TRUE.equals(countWon), version == null ? -1 : version);
     }
 }

@@ -4,6 +4,7 @@ package io.tidecrm.followup.internal;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.support.Flash;
 import io.tidecrm.support.Forms;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,7 +39,8 @@ class FollowUpController {
     @PostMapping("/customers/{customerId}/follow-ups")
     String create(@PathVariable long customerId, @Valid @ModelAttribute("followUpForm") FollowUpForm form,
             BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
-            @RequestHeader(value = "HX-Request", required = false) String htmx, RedirectAttributes redirect) {
+            @RequestHeader(value = "HX-Request", required = false) String htmx, RedirectAttributes redirect,
+            HttpServletResponse response) {
         if (!result.hasErrors()) {
             try {
                 followUps.record(customerId, form, user);
@@ -51,6 +53,8 @@ class FollowUpController {
                 model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "followUpForm");
                 model.addAttribute("followUpSaved", true);
                 panel.populate(customerId, user, model.asMap(), null);
+                // The customer page refreshes its facts (status, next follow-up) on this event.
+                response.setHeader("HX-Trigger", "followUpSaved");
                 return PANEL;
             } catch (FollowUpRuleException e) {
                 Forms.reject(result, e.field(), e.messageKey());

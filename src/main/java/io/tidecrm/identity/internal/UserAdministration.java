@@ -138,14 +138,14 @@ class UserAdministration implements UserManagement {
         UserAccount user = users.findById(id).orElseThrow(NotFound::new);
         checkVersion(user.getVersion(), form.version());
         boolean wasActiveAdmin = user.getRole() == Role.ADMIN && user.isEnabled();
-        boolean staysActiveAdmin = form.role() == Role.ADMIN && form.enabled();
+        boolean staysActiveAdmin = form.role() == Role.ADMIN && form.isEnabled();
         if (wasActiveAdmin && !staysActiveAdmin) {
             requireAnotherAdmin(user, form.role() != Role.ADMIN ? "role" : "enabled");
         }
-        boolean disabling = user.isEnabled() && !form.enabled();
+        boolean disabling = user.isEnabled() && !form.isEnabled();
         user.setDisplayName(form.displayName().strip());
         user.setRole(form.role());
-        user.setEnabled(form.enabled());
+        user.setEnabled(form.isEnabled());
         apply(user, form);
         users.flush();
         if (disabling) {

@@ -15,12 +15,17 @@ record UserForm(
         @Pattern(regexp = "|[0-9+\\- ]{5,20}", message = "{user.mobile.pattern}") String mobile,
         Long teamId,
         @NotNull Role role,
-        boolean enabled,
+        Boolean enabled,
         String password,
         Long version) {
 
     static UserForm empty() {
         return new UserForm("", "", "", "", null, Role.REP, true, "", null);
+    }
+
+    /** An unchecked box sends nothing: absent means disabled. */
+    public boolean isEnabled() {
+        return Boolean.TRUE.equals(enabled);
     }
 
     static UserForm of(UserAccount u) {
