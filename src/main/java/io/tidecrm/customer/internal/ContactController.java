@@ -1,5 +1,7 @@
 package io.tidecrm.customer.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.support.Flash;
 import io.tidecrm.support.Forms;
@@ -88,8 +90,8 @@ class ContactController {
             long customerId = contacts.update(id, form, user);
             Flash.success(redirect, "contact.updated", form.name());
             return "redirect:/customers/" + customerId;
-        } catch (CustomerRuleException e) {
-            Forms.reject(result, e.field(), e.messageKey(), e.args());
+        } catch (RuleViolation e) {
+            Forms.reject(result, e);
             return "customer/contact-form";
         }
     }

@@ -1,5 +1,7 @@
 package io.tidecrm.customer.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +62,7 @@ public class ContactService {
     long update(long contactId, ContactForm form, CurrentUser user) {
         Contact contact = loadVisible(contactId, user);
         if (form.version() == null || form.version() != contact.getVersion()) {
-            throw new CustomerRuleException(null, "form.staleVersion");
+            throw new RuleViolation(null, "form.staleVersion");
         }
         if (form.isPrimary()) {
             contacts.clearPrimary(contact.getCustomerId(), contact.getId());
@@ -69,7 +71,7 @@ public class ContactService {
         try {
             contacts.saveAndFlush(contact);
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw new CustomerRuleException(null, "form.staleVersion");
+            throw new RuleViolation(null, "form.staleVersion");
         }
         return contact.getCustomerId();
     }

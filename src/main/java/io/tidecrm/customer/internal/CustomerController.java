@@ -1,5 +1,7 @@
 package io.tidecrm.customer.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +90,8 @@ class CustomerController {
         long id;
         try {
             id = customers.create(form, user);
-        } catch (CustomerRuleException e) {
-            Forms.reject(result, e.field(), e.messageKey(), e.args());
+        } catch (RuleViolation e) {
+            Forms.reject(result, e);
             return "customer/form";
         } catch (DuplicateCustomerException e) {
             model.addAttribute("duplicate", e.duplicate());
@@ -137,8 +139,8 @@ class CustomerController {
         }
         try {
             customers.update(id, form, user);
-        } catch (CustomerRuleException e) {
-            Forms.reject(result, e.field(), e.messageKey(), e.args());
+        } catch (RuleViolation e) {
+            Forms.reject(result, e);
             return "customer/form";
         } catch (DuplicateCustomerException e) {
             model.addAttribute("duplicate", e.duplicate());
@@ -167,8 +169,8 @@ class CustomerController {
                 customers.transfer(id, form.targetUserId(), form.reason(), user);
                 Flash.success(redirect, "customer.transferred", customer.name());
                 return "redirect:/customers/" + id;
-            } catch (CustomerRuleException e) {
-                Forms.reject(result, e.field(), e.messageKey(), e.args());
+            } catch (RuleViolation e) {
+                Forms.reject(result, e);
             }
         }
         model.addAttribute("customer", customer);

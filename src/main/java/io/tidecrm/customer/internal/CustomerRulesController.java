@@ -1,5 +1,7 @@
 package io.tidecrm.customer.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 import java.time.Clock;
 
 import io.tidecrm.identity.CurrentUser;
@@ -43,8 +45,8 @@ class CustomerRulesController {
         }
         try {
             caps.update(form.toRules(), user.id(), clock.instant());
-        } catch (CustomerRuleException e) {
-            Forms.reject(result, e.field(), e.messageKey(), e.args());
+        } catch (RuleViolation e) {
+            Forms.reject(result, e);
             return "customer/rules";
         }
         Flash.success(redirect, "rules.saved");

@@ -1,5 +1,7 @@
 package io.tidecrm.customer.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -223,13 +225,13 @@ class CustomerService implements CustomerManagement {
     void update(long id, CustomerForm form, CurrentUser user) {
         Customer customer = loadVisible(id, user);
         if (form.version() == null || form.version() != customer.getVersion()) {
-            throw new CustomerRuleException(null, "form.staleVersion");
+            throw new RuleViolation(null, "form.staleVersion");
         }
         var previousType = customer.getType();
         var previousStatus = customer.getStatus();
         apply(customer, form, user);
         if (previousStatus == CustomerStatus.WON && form.status() != CustomerStatus.WON && user.role() == Role.REP) {
-            throw new CustomerRuleException("status", "customer.status.wonByManager");
+            throw new RuleViolation("status", "customer.status.wonByManager");
         }
         requireNoDuplicate(customer, visibility.scopeOf(user));
         if (customer.getOwnerId() != null && previousType != customer.getType()) {
@@ -239,7 +241,7 @@ class CustomerService implements CustomerManagement {
         try {
             customers.saveAndFlush(customer);
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw new CustomerRuleException(null, "form.staleVersion");
+            throw new RuleViolation(null, "form.staleVersion");
         } catch (DataIntegrityViolationException e) {
             requireNoDuplicate(customer, visibility.scopeOf(user));
             throw e;
@@ -262,14 +264,14 @@ class CustomerService implements CustomerManagement {
     private void apply(Customer c, CustomerForm form, CurrentUser user) {
         if (form.status() == CustomerStatus.WON && c.getStatus() != CustomerStatus.WON && user.role() == Role.REP) {
             // Won is set by an approved contract, or by a manager; a rep cannot shield a customer from the pool.
-            throw new CustomerRuleException("status", "customer.status.wonByManager");
+            throw new RuleViolation("status", "customer.status.wonByManager");
         }
         String code = CreditCodes.normalize(form.creditCode());
         if (code != null && !CreditCodes.isValid(code)) {
-            throw new CustomerRuleException("creditCode", "customer.creditCode.invalid");
+            throw new RuleViolation("creditCode", "customer.creditCode.invalid");
         }
         if (form.source().isReferral() && Contact.blankToNull(form.referrer()) == null) {
-            throw new CustomerRuleException("referrer", "customer.referrer.required");
+            throw new RuleViolation("referrer", "customer.referrer.required");
         }
         c.setName(form.name().strip());
         c.setNameKey(CustomerNames.key(form.name()));
@@ -310,12 +312,12 @@ class CustomerService implements CustomerManagement {
                 continue;
             }
             if (tag.length() > MAX_TAG_LENGTH) {
-                throw new CustomerRuleException("tags", "customer.tags.tooLong", MAX_TAG_LENGTH);
+                throw new RuleViolation("tags", "customer.tags.tooLong", MAX_TAG_LENGTH);
             }
             tags.add(tag);
         }
         if (tags.size() > MAX_TAGS) {
-            throw new CustomerRuleException("tags", "customer.tags.tooMany", MAX_TAGS);
+            throw new RuleViolation("tags", "customer.tags.tooMany", MAX_TAGS);
         }
         return List.copyOf(tags);
     }
@@ -368,14 +370,14 @@ class CustomerService implements CustomerManagement {
                 .filter(UserSummary::enabled)
                 .filter(u -> u.role() != Role.ADMIN)
                 .filter(u -> visibility.scopeOf(user).includesOwner(u.id()))
-                .orElseThrow(() -> new CustomerRuleException("targetUserId", "customer.transfer.invalidTarget"));
+                .orElseThrow(() -> new RuleViolation("targetUserId", "customer.transfer.invalidTarget"));
         if (Objects.equals(customer.getOwnerId(), target.id())) {
-            throw new CustomerRuleException("targetUserId", "customer.transfer.sameOwner");
+            throw new RuleViolation("targetUserId", "customer.transfer.sameOwner");
         }
         try {
             caps.requireRoom(target.id(), customer.getType());
-        } catch (CustomerRuleException e) {
-            throw new CustomerRuleException("targetUserId", e.messageKey(), e.args());
+        } catch (RuleViolation e) {
+            throw e.onField("targetUserId");
         }
         Instant now = clock.instant();
         Long previousOwner = customer.getOwnerId();

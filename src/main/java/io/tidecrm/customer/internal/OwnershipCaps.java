@@ -1,5 +1,7 @@
 package io.tidecrm.customer.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -61,7 +63,7 @@ class OwnershipCaps {
                 .single();
         int cap = rules.capFor(type);
         if (owned >= cap) {
-            throw new CustomerRuleException("type", "customer.cap.exceeded", type.name(), cap, owned);
+            throw new RuleViolation("type", "customer.cap.exceeded", type.name(), cap, owned);
         }
     }
 
@@ -79,7 +81,7 @@ class OwnershipCaps {
                 .param("version", changed.version())
                 .update();
         if (updated == 0) {
-            throw new CustomerRuleException(null, "form.staleVersion");
+            throw new RuleViolation(null, "form.staleVersion");
         }
         publishIfChanged("customer.cap.A", before.capA(), changed.capA(), byUserId, now);
         publishIfChanged("customer.cap.B", before.capB(), changed.capB(), byUserId, now);

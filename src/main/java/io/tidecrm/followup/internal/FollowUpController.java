@@ -1,5 +1,7 @@
 package io.tidecrm.followup.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.support.Flash;
@@ -56,8 +58,8 @@ class FollowUpController {
                 // The customer page refreshes its facts (status, next follow-up) on this event.
                 response.setHeader("HX-Trigger", "followUpSaved");
                 return PANEL;
-            } catch (FollowUpRuleException e) {
-                Forms.reject(result, e.field(), e.messageKey());
+            } catch (RuleViolation e) {
+                Forms.reject(result, e);
             }
         }
         panel.populate(customerId, user, model.asMap(), form);

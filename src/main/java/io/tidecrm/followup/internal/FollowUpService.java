@@ -1,5 +1,7 @@
 package io.tidecrm.followup.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -63,25 +65,25 @@ public class FollowUpService {
         Instant now = clock.instant();
         Instant occurredAt = form.occurredAt().atZone(clock.getZone()).toInstant();
         if (occurredAt.isAfter(now)) {
-            throw new FollowUpRuleException("occurredAt", "followup.occurredAt.future");
+            throw new RuleViolation("occurredAt", "followup.occurredAt.future");
         }
         if (occurredAt.isBefore(now.minus(MAX_AGE))) {
-            throw new FollowUpRuleException("occurredAt", "followup.occurredAt.tooOld");
+            throw new RuleViolation("occurredAt", "followup.occurredAt.tooOld");
         }
         Instant next = form.nextFollowUpAt() == null ? null : form.nextFollowUpAt().atZone(clock.getZone()).toInstant();
         if (next != null && !next.isAfter(occurredAt)) {
-            throw new FollowUpRuleException("nextFollowUpAt", "followup.next.beforeOccurred");
+            throw new RuleViolation("nextFollowUpAt", "followup.next.beforeOccurred");
         }
         if (form.newStatus() == CustomerStatus.WON) {
-            throw new FollowUpRuleException("newStatus", "followup.status.won");
+            throw new RuleViolation("newStatus", "followup.status.won");
         }
         if (form.contactId() != null && customers.contactsById(customerId, Set.of(form.contactId())).isEmpty()) {
-            throw new FollowUpRuleException("contactId", "followup.contact.invalid");
+            throw new RuleViolation("contactId", "followup.contact.invalid");
         }
         Set<Long> notify = new LinkedHashSet<>(form.notifyUserIds() == null ? List.of() : form.notifyUserIds());
         notify.remove(author.id());
         if (!customers.usersWhoCanSee(customerId).containsAll(notify)) {
-            throw new FollowUpRuleException("notifyUserIds", "followup.notify.invalid");
+            throw new RuleViolation("notifyUserIds", "followup.notify.invalid");
         }
         long id = insert(customerId, author.id(), form.kind(), occurredAt, now, form.content().strip(),
                 form.contactId(), form.newStatus(), next, null);

@@ -1,5 +1,7 @@
 package io.tidecrm.identity.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.support.Flash;
 import io.tidecrm.support.Forms;
@@ -33,8 +35,8 @@ class AccountController {
             BindingResult result, RedirectAttributes redirect) {
         try {
             administration.changeOwnPassword(user.id(), form);
-        } catch (IdentityRuleException e) {
-            Forms.reject(result, e.field(), e.messageKey());
+        } catch (RuleViolation e) {
+            Forms.reject(result, e);
             return "identity/password";
         }
         Flash.success(redirect, "password.changed");

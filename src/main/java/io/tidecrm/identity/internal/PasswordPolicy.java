@@ -1,5 +1,7 @@
 package io.tidecrm.identity.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.stereotype.Component;
@@ -28,7 +30,7 @@ class PasswordPolicy {
     void require(String field, String password) {
         String problem = check(password);
         if (problem != null) {
-            throw new IdentityRuleException(field, problem);
+            throw new RuleViolation(field, problem);
         }
     }
 }

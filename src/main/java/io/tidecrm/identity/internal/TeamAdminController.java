@@ -1,5 +1,7 @@
 package io.tidecrm.identity.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 import io.tidecrm.support.Flash;
 import io.tidecrm.support.Forms;
 import jakarta.validation.Valid;
@@ -66,8 +68,8 @@ class TeamAdminController {
             } else {
                 administration.updateTeam(id, form);
             }
-        } catch (IdentityRuleException e) {
-            Forms.reject(result, e.field(), e.messageKey());
+        } catch (RuleViolation e) {
+            Forms.reject(result, e);
             return showForm(model, id);
         }
         Flash.success(redirect, id == null ? "team.created" : "team.updated", form.name());

@@ -1,5 +1,7 @@
 package io.tidecrm.identity.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.Flash;
 import io.tidecrm.support.Forms;
@@ -52,8 +54,8 @@ class UserAdminController {
         }
         try {
             administration.createUser(form);
-        } catch (IdentityRuleException e) {
-            Forms.reject(result, e.field(), e.messageKey());
+        } catch (RuleViolation e) {
+            Forms.reject(result, e);
             return showForm(model, null);
         }
         Flash.success(redirect, "user.created", form.username());
@@ -78,8 +80,8 @@ class UserAdminController {
         }
         try {
             administration.updateUser(id, form);
-        } catch (IdentityRuleException e) {
-            Forms.reject(result, e.field(), e.messageKey());
+        } catch (RuleViolation e) {
+            Forms.reject(result, e);
             return showForm(model, id);
         }
         Flash.success(redirect, "user.updated", form.username());
@@ -92,8 +94,8 @@ class UserAdminController {
         UserAccount user = administration.findAccount(id).orElseThrow(UserAdministration.NotFound::new);
         try {
             administration.resetPassword(id, passwordForm);
-        } catch (IdentityRuleException e) {
-            Forms.reject(result, e.field(), e.messageKey());
+        } catch (RuleViolation e) {
+            Forms.reject(result, e);
             model.addAttribute("form", UserForm.of(user));
             return showForm(model, id);
         }
@@ -116,7 +118,7 @@ class UserAdminController {
         try {
             administration.setEnabled(id, enabled);
             Flash.success(redirect, enabled ? "user.enabledDone" : "user.disabledDone", user.getUsername());
-        } catch (IdentityRuleException e) {
+        } catch (RuleViolation e) {
             Flash.error(redirect, e.messageKey());
         }
         return "redirect:/admin/users";

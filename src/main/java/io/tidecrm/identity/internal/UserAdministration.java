@@ -1,5 +1,7 @@
 package io.tidecrm.identity.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -120,7 +122,7 @@ class UserAdministration implements UserManagement {
     long createUser(UserForm form) {
         String username = form.username().strip();
         if (users.existsByUsernameIgnoreCase(username)) {
-            throw new IdentityRuleException("username", "user.username.taken");
+            throw new RuleViolation("username", "user.username.taken");
         }
         policy.require("password", form.password());
         UserAccount user = new UserAccount(username, form.displayName().strip(), form.role(),
@@ -130,7 +132,7 @@ class UserAdministration implements UserManagement {
             return users.saveAndFlush(user).getId();
         } catch (DataIntegrityViolationException e) {
             // Another request created the same name between the check and the insert.
-            throw new IdentityRuleException("username", "user.username.taken");
+            throw new RuleViolation("username", "user.username.taken");
         }
     }
 
@@ -175,7 +177,7 @@ class UserAdministration implements UserManagement {
     void changeOwnPassword(long id, PasswordForm form) {
         UserAccount user = users.findById(id).orElseThrow(NotFound::new);
         if (form.currentPassword() == null || !encoder.matches(form.currentPassword(), user.getPasswordHash())) {
-            throw new IdentityRuleException("currentPassword", "password.currentWrong");
+            throw new RuleViolation("currentPassword", "password.currentWrong");
         }
         setNewPassword(user, form);
         rememberMeTokens.removeUserTokens(user.getUsername());
@@ -184,7 +186,7 @@ class UserAdministration implements UserManagement {
     private void setNewPassword(UserAccount user, PasswordForm form) {
         policy.require("newPassword", form.newPassword());
         if (!Objects.equals(form.newPassword(), form.confirmPassword())) {
-            throw new IdentityRuleException("confirmPassword", "password.mismatch");
+            throw new RuleViolation("confirmPassword", "password.mismatch");
         }
         user.setPasswordHash(encoder.encode(form.newPassword()));
     }
@@ -193,14 +195,14 @@ class UserAdministration implements UserManagement {
         user.setEmail(StringUtils.hasText(form.email()) ? form.email().strip() : null);
         user.setMobile(StringUtils.hasText(form.mobile()) ? form.mobile().strip() : null);
         user.setTeam(form.teamId() == null ? null
-                : teams.findById(form.teamId()).orElseThrow(() -> new IdentityRuleException("teamId", "team.missing")));
+                : teams.findById(form.teamId()).orElseThrow(() -> new RuleViolation("teamId", "team.missing")));
     }
 
     private void requireAnotherAdmin(UserAccount user, String field) {
         List<UserAccount> admins = users.lockEnabledAdmins();
         boolean anotherRemains = admins.stream().anyMatch(a -> !a.getId().equals(user.getId()));
         if (!anotherRemains) {
-            throw new IdentityRuleException(field, "user.lastAdmin");
+            throw new RuleViolation(field, "user.lastAdmin");
         }
     }
 
@@ -234,7 +236,7 @@ class UserAdministration implements UserManagement {
         try {
             return teams.saveAndFlush(team).getId();
         } catch (DataIntegrityViolationException e) {
-            throw new IdentityRuleException("name", "team.name.taken");
+            throw new RuleViolation("name", "team.name.taken");
         }
     }
 
@@ -246,13 +248,13 @@ class UserAdministration implements UserManagement {
         try {
             teams.flush();
         } catch (DataIntegrityViolationException e) {
-            throw new IdentityRuleException("name", "team.name.taken");
+            throw new RuleViolation("name", "team.name.taken");
         }
     }
 
     private void applyTeam(Team team, TeamForm form, Long id) {
         if (teams.nameTaken(form.name().strip(), id)) {
-            throw new IdentityRuleException("name", "team.name.taken");
+            throw new RuleViolation("name", "team.name.taken");
         }
         if (form.managerId() == null) {
             team.setManager(null);
@@ -260,13 +262,13 @@ class UserAdministration implements UserManagement {
         }
         UserAccount manager = users.findById(form.managerId())
                 .filter(u -> u.getRole() == Role.MANAGER && u.isEnabled())
-                .orElseThrow(() -> new IdentityRuleException("managerId", "team.manager.invalid"));
+                .orElseThrow(() -> new RuleViolation("managerId", "team.manager.invalid"));
         team.setManager(manager);
     }
 
     private static void checkVersion(long current, Long submitted) {
         if (submitted != null && submitted != current) {
-            throw new IdentityRuleException(null, "form.staleVersion");
+            throw new RuleViolation(null, "form.staleVersion");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.tidecrm.customer.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -67,7 +69,7 @@ class OwnershipCapIntegrationTests {
                 try {
                     customers.create(form(name, CustomerType.A), rep);
                     return "created";
-                } catch (CustomerRuleException e) {
+                } catch (RuleViolation e) {
                     return e.messageKey();
                 }
             }));
@@ -151,7 +153,7 @@ class OwnershipCapIntegrationTests {
         fixtures.insert(CustomerFixtures.uniqueName("已成交"), "A", "WON", rep.id());
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> customers.create(form(CustomerFixtures.uniqueName("计成交"), CustomerType.A), rep))
-                .isInstanceOf(CustomerRuleException.class);
+                .isInstanceOf(RuleViolation.class);
         CustomerRules rules = caps.rules();
         caps.update(new CustomerRules(rules.capA(), rules.capB(), rules.capC(), false, rules.version()),
                 fixtures.userId("admin"), java.time.Instant.now());
