@@ -16,6 +16,9 @@ public interface CustomerManagement {
 
     CustomerRef findVisible(long customerId, CurrentUser viewer);
 
+    /** A customer the viewer may see, or one in the public pool (which every user may read). */
+    CustomerRef findReadable(long customerId, CurrentUser viewer);
+
     /** The customer's contacts, primary first. */
     List<ContactRef> contactsOf(long customerId, CurrentUser viewer);
 

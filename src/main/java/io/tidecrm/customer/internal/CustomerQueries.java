@@ -44,7 +44,11 @@ public class CustomerQueries {
     private final UserManagement users;
     private final Clock clock;
 
-    CustomerQueries(JdbcClient jdbc, Visibility visibility, UserManagement users, Clock clock) {
+    private final PoolDeadlineView deadlines;
+
+    CustomerQueries(JdbcClient jdbc, Visibility visibility, UserManagement users, Clock clock,
+            PoolDeadlineView deadlines) {
+        this.deadlines = deadlines;
         this.jdbc = jdbc;
         this.visibility = visibility;
         this.users = users;
@@ -53,7 +57,8 @@ public class CustomerQueries {
 
     /** One row of the customer list. */
     public record Row(long id, String name, CustomerType type, CustomerStatus status, Long ownerId, String ownerName,
-            List<String> tags, Instant nextFollowUpAt, boolean overdue, Long daysSinceFollowUp) {
+            List<String> tags, Instant nextFollowUpAt, boolean overdue, Long daysSinceFollowUp, Long daysToPool,
+            boolean poolNear) {
     }
 
     /** A page of rows and the cursor of the next page (null on the last). */
@@ -110,7 +115,7 @@ public class CustomerQueries {
         String direction = sort.ascending ? "ASC" : "DESC";
         String sql = """
                 SELECT c.id, c.name, c.type, c.status, c.owner_id, c.tags, c.next_follow_up_at, c.last_follow_up_at,
-                       CAST(%s AS text) AS sort_value
+                       c.clock_at, CAST(%s AS text) AS sort_value
                 FROM customer c
                 WHERE %s
                 ORDER BY %s %s, c.id %s
@@ -124,15 +129,24 @@ public class CustomerQueries {
         List<RawRow> pageRows = more ? raw.subList(0, PAGE_SIZE) : raw;
         Map<Long, UserSummary> owners = users.findUsers(
                 pageRows.stream().map(RawRow::ownerId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
-        List<Row> rows = pageRows.stream().map(r -> new Row(r.id(), r.name(), r.type(), r.status(), r.ownerId(),
-                r.ownerId() == null ? null : owners.containsKey(r.ownerId()) ? owners.get(r.ownerId()).displayName() : null,
-                r.tags(), r.nextFollowUpAt(), r.nextFollowUpAt() != null && r.nextFollowUpAt().isBefore(now),
-                r.lastFollowUpAt() == null ? null
-                        : ChronoUnit.DAYS.between(LocalDate.ofInstant(r.lastFollowUpAt(), clock.getZone()), today)))
-                .toList();
+        var deadline = deadlines.snapshot();
+        List<Row> rows = pageRows.stream().map(r -> row(r, owners, deadline, now, today)).toList();
         String next = more ? new Cursor(pageRows.get(PAGE_SIZE - 1).sortValue(), pageRows.get(PAGE_SIZE - 1).id())
                 .encode() : null;
         return new Page(rows, next);
+    }
+
+    private Row row(RawRow r, Map<Long, UserSummary> owners,
+            java.util.function.Function<PoolDeadlineView.Key, PoolDeadlineView.Deadline> deadline, Instant now,
+            LocalDate today) {
+        PoolDeadlineView.Deadline d = deadline.apply(new PoolDeadlineView.Key(r.type(), r.status(), r.ownerId(),
+                r.clockAt()));
+        return new Row(r.id(), r.name(), r.type(), r.status(), r.ownerId(),
+                r.ownerId() == null ? null : owners.containsKey(r.ownerId()) ? owners.get(r.ownerId()).displayName() : null,
+                r.tags(), r.nextFollowUpAt(), r.nextFollowUpAt() != null && r.nextFollowUpAt().isBefore(now),
+                r.lastFollowUpAt() == null ? null
+                        : ChronoUnit.DAYS.between(LocalDate.ofInstant(r.lastFollowUpAt(), clock.getZone()), today),
+                d == null ? null : d.days(), d != null && d.near());
     }
 
     /** Distinct tags on the viewer's customers, for the filter's choices. */
@@ -176,7 +190,7 @@ public class CustomerQueries {
     }
 
     private record RawRow(long id, String name, CustomerType type, CustomerStatus status, Long ownerId,
-            List<String> tags, Instant nextFollowUpAt, Instant lastFollowUpAt, String sortValue) {
+            List<String> tags, Instant nextFollowUpAt, Instant lastFollowUpAt, Instant clockAt, String sortValue) {
 
         static RawRow of(ResultSet rs) throws SQLException {
             Timestamp next = rs.getTimestamp("next_follow_up_at");
@@ -184,7 +198,8 @@ public class CustomerQueries {
             return new RawRow(rs.getLong("id"), rs.getString("name"), CustomerType.valueOf(rs.getString("type")),
                     CustomerStatus.valueOf(rs.getString("status")), (Long) rs.getObject("owner_id"),
                     tags(rs.getArray("tags")), next == null ? null : next.toInstant(),
-                    last == null ? null : last.toInstant(), rs.getString("sort_value"));
+                    last == null ? null : last.toInstant(), rs.getTimestamp("clock_at").toInstant(),
+                    rs.getString("sort_value"));
         }
 
         private static List<String> tags(Array array) throws SQLException {

@@ -56,10 +56,12 @@ class CustomerService implements CustomerManagement {
     private final UserManagement users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PoolDeadlineView deadlines;
 
     CustomerService(CustomerRepository customers, ContactRepository contacts, EntityManager em, JdbcClient jdbc,
             Visibility visibility, OwnershipCaps caps, UserManagement users, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, PoolDeadlineView deadlines) {
+        this.deadlines = deadlines;
         this.customers = customers;
         this.contacts = contacts;
         this.em = em;
@@ -75,9 +77,18 @@ class CustomerService implements CustomerManagement {
 
     /** Loads a customer the viewer may see, or answers 404. */
     Customer loadVisible(long id, CurrentUser viewer) {
+        return load(id, viewer, false);
+    }
+
+    /** Loads a customer the viewer may see or that is in the pool, or answers 404. */
+    Customer loadReadable(long id, CurrentUser viewer) {
+        return load(id, viewer, true);
+    }
+
+    private Customer load(long id, CurrentUser viewer, boolean orInPool) {
         Scope scope = visibility.scopeOf(viewer);
-        var query = em.createNativeQuery(
-                "SELECT c.* FROM customer c WHERE c.id = :id AND " + scope.condition("c"), Customer.class)
+        String condition = orInPool ? "(" + scope.condition("c") + " OR c.owner_id IS NULL)" : scope.condition("c");
+        var query = em.createNativeQuery("SELECT c.* FROM customer c WHERE c.id = :id AND " + condition, Customer.class)
                 .setParameter("id", id);
         if (!scope.all()) {
             query.setParameter("scopeOwners", scope.ownerIds());
@@ -93,6 +104,12 @@ class CustomerService implements CustomerManagement {
     @Transactional(readOnly = true)
     public CustomerRef findVisible(long customerId, CurrentUser viewer) {
         return loadVisible(customerId, viewer).toRef();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CustomerRef findReadable(long customerId, CurrentUser viewer) {
+        return loadReadable(customerId, viewer).toRef();
     }
 
     @Override
@@ -169,7 +186,7 @@ class CustomerService implements CustomerManagement {
     /** The customer page: the customer, its contacts and its owner history, in a fixed number of statements. */
     @Transactional(readOnly = true)
     Details details(long id, CurrentUser viewer) {
-        Customer c = loadVisible(id, viewer);
+        Customer c = loadReadable(id, viewer);
         List<ContactView> contactViews = contacts.findByCustomer(id).stream()
                 .map(contact -> ContactView.of(contact, c.getName())).toList();
         record RawHistory(Instant at, OwnerChangeKind kind, Long previous, Long next, Long by, String reason) {
@@ -199,7 +216,10 @@ class CustomerService implements CustomerManagement {
                 .map(h -> new OwnerHistoryRow(h.at(), h.kind(), name.apply(h.previous()), name.apply(h.next()),
                         name.apply(h.by()), h.reason()))
                 .toList();
-        return new Details(CustomerView.of(c, name.apply(c.getOwnerId()), name.apply(c.getCreatedById())),
+        PoolDeadlineView.Deadline deadline = deadlines.snapshot()
+                .apply(new PoolDeadlineView.Key(c.getType(), c.getStatus(), c.getOwnerId(), c.getClockAt()));
+        return new Details(CustomerView.of(c, name.apply(c.getOwnerId()), name.apply(c.getCreatedById()),
+                deadline == null ? null : deadline.at(), deadline != null && deadline.near()),
                 c.toRef(), contactViews, history);
     }
 

@@ -20,16 +20,22 @@ public record CustomerView(long id, String name, String creditCode, CustomerType
         ServiceCodeStatus jkbServiceCodeStatus, String jkbRegistrationName, Retention jzmhRetention,
         String jzmhRegistrationName, String wechatyGithubUrl, Boolean wechatyContributor, Long ownerId,
         String ownerName, String createdByName, Instant createdAt, Instant clockAt, Instant lastFollowUpAt,
-        long version) {
+        Instant pooledAt, String poolReason, Instant poolDeadline, boolean deadlineNear, long version) {
 
-    static CustomerView of(Customer c, String ownerName, String createdByName) {
+    static CustomerView of(Customer c, String ownerName, String createdByName, Instant poolDeadline,
+            boolean deadlineNear) {
         return new CustomerView(c.getId(), c.getName(), c.getCreditCode(), c.getType(), c.getRegion(),
                 c.getIndustry(), c.getSource(), c.getReferrer(), c.getWebsite(), c.getAddress(), c.getStaffSize(),
                 c.getStatus(), c.getNextFollowUpAt(), c.getExpectedAmount(), c.getExpectedCloseDate(),
                 c.getRequirements(), c.getExtraDiscount(), c.getRemarks(), c.getTags(), c.getJkbServiceCodeStatus(),
                 c.getJkbRegistrationName(), c.getJzmhRetention(), c.getJzmhRegistrationName(),
                 c.getWechatyGithubUrl(), c.getWechatyContributor(), c.getOwnerId(), ownerName, createdByName,
-                c.getCreatedAt(), c.getClockAt(), c.getLastFollowUpAt(), c.getVersion());
+                c.getCreatedAt(), c.getClockAt(), c.getLastFollowUpAt(), c.getPooledAt(), c.getPoolReason(),
+                poolDeadline, deadlineNear, c.getVersion());
+    }
+
+    public boolean inPool() {
+        return ownerId == null;
     }
 
     public boolean hasJkb() {

@@ -46,11 +46,7 @@ class OwnershipCaps {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void requireRoom(long ownerId, CustomerType type) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(:ns, CAST(:owner AS integer))")
-                .param("ns", OWNER_LOCK_NAMESPACE)
-                .param("owner", ownerId)
-                .query()
-                .listOfRows();
+        lockOwner(ownerId);
         CustomerRules rules = rules();
         long owned = jdbc.sql("""
                 SELECT count(*) FROM customer
@@ -65,6 +61,16 @@ class OwnershipCaps {
         if (owned >= cap) {
             throw new RuleViolation("type", "customer.cap.exceeded", type.name(), cap, owned);
         }
+    }
+
+    /** A transaction-scoped lock on the owner; taking it twice in one transaction is fine. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void lockOwner(long ownerId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:ns, CAST(:owner AS integer))")
+                .param("ns", OWNER_LOCK_NAMESPACE)
+                .param("owner", ownerId)
+                .query()
+                .listOfRows();
     }
 
     @Transactional

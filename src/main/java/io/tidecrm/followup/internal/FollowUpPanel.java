@@ -37,6 +37,13 @@ class FollowUpPanel implements CustomerPanel {
 
     @Override
     public void populate(CustomerRef customer, CurrentUser viewer, Map<String, Object> model) {
+        if (customer.ownerId() == null) {
+            // In the pool: the history can be read, but nobody writes follow-ups until someone owns it.
+            model.put("customerId", customer.id());
+            model.put("followUpReadOnly", true);
+            model.put("timeline", followUps.timeline(customer.id(), null, viewer));
+            return;
+        }
         populate(customer.id(), viewer, model, null);
     }
 

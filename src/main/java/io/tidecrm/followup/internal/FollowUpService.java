@@ -156,7 +156,8 @@ public class FollowUpService {
     /** One page of the timeline, newest first, in a fixed number of statements whatever its length. */
     @Transactional(readOnly = true)
     Timeline timeline(long customerId, Long before, CurrentUser viewer) {
-        customers.findVisible(customerId, viewer);
+        // Pool customers are readable by everyone: a rep sees the full history before grabbing.
+        customers.findReadable(customerId, viewer);
         record Raw(long id, FollowUpKind kind, Instant occurredAt, Instant recordedAt, String content, long authorId,
                 Long contactId, CustomerStatus newStatus, Instant next, Long correctsId, Long correctedById,
                 Long[] notified) {

@@ -5,6 +5,9 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.tidecrm.customer.CustomerOwnerChanged;
+import io.tidecrm.customer.CustomersReclaimed;
+import io.tidecrm.pool.PoolWarned;
+import io.tidecrm.support.Times;
 import io.tidecrm.followup.FollowUpRecorded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -18,9 +21,11 @@ import org.springframework.util.StringUtils;
 class NotificationEvents {
 
     private final Inbox inbox;
+    private final Times times;
 
-    NotificationEvents(Inbox inbox) {
+    NotificationEvents(Inbox inbox, Times times) {
         this.inbox = inbox;
+        this.times = times;
     }
 
     /** Everyone the author asked to tell, never the author. */
@@ -48,6 +53,28 @@ class NotificationEvents {
         inbox.notify(List.of(event.newOwnerId()), kind, "notification." + kind.name() + (withReason ? ".reason" : ""),
                 withReason ? List.of(event.customerName(), event.reason().strip()) : List.of(event.customerName()),
                 customerLink(event.customerId()), event.changedAt());
+    }
+
+    /** One digest per owner (and a copy for their managers when the pool rules ask for it). */
+    @EventListener
+    void on(PoolWarned event) {
+        String names = event.customers().stream().map(PoolWarned.Customer::name).limit(10)
+                .collect(java.util.stream.Collectors.joining("、"));
+        String deadline = event.customers().isEmpty() ? "" : times.dateTime(event.customers().get(0).deadline());
+        List<String> args = List.of(String.valueOf(event.customers().size()), deadline, names);
+        inbox.notify(List.of(event.ownerId()), NotificationKind.POOL_WARNING, "notification.POOL_WARNING", args,
+                "/customers?sort=STALEST", event.warnedAt());
+        if (!event.copyTo().isEmpty()) {
+            inbox.notify(event.copyTo(), NotificationKind.POOL_WARNING, "notification.POOL_WARNING.copy", args,
+                    "/customers?sort=STALEST", event.warnedAt());
+        }
+    }
+
+    /** Each former owner of a reclaim batch learns how many customers went to the pool. */
+    @EventListener
+    void on(CustomersReclaimed event) {
+        event.countsByOwner().forEach((owner, count) -> inbox.notify(List.of(owner), NotificationKind.POOL_RECLAIMED,
+                "notification.POOL_RECLAIMED", List.of(String.valueOf(count)), "/pool", event.runAt()));
     }
 
     private static String customerLink(long customerId) {

@@ -7,5 +7,9 @@ enum NotificationKind {
     /** A manager or administrator transferred a customer to the reader. */
     CUSTOMER_TRANSFERRED,
     /** A manager or administrator gave the reader a customer from the public pool. */
-    CUSTOMER_ASSIGNED
+    CUSTOMER_ASSIGNED,
+    /** The pool's 12:00 digest: the reader's customers that go to the pool unless followed up. */
+    POOL_WARNING,
+    /** The 20:00 reclaim took customers of the reader's into the pool. */
+    POOL_RECLAIMED
 }

@@ -1,0 +1,161 @@
+package io.tidecrm.customer.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.tidecrm.customer.CustomerOwnerChanged;
+import io.tidecrm.customer.CustomerPool;
+import io.tidecrm.customer.CustomerType;
+import io.tidecrm.customer.CustomersReclaimed;
+import io.tidecrm.customer.OwnerChangeKind;
+import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.identity.Role;
+import io.tidecrm.support.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ownership moves in and out of the pool. Races are decided by the database: taking is a
+ * conditional update on {@code owner_id IS NULL}, the reclaim re-checks owner, status and
+ * clock on every row it locks, and both keep the caps under the owner's lock.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+class PoolOwnershipService implements CustomerPool {
+
+    private final JdbcClient jdbc;
+    private final OwnershipCaps caps;
+    private final CustomerService customers;
+    private final ApplicationEventPublisher events;
+
+    PoolOwnershipService(JdbcClient jdbc, OwnershipCaps caps, CustomerService customers,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.caps = caps;
+        this.customers = customers;
+        this.events = events;
+    }
+
+    @Override
+    public void lockOwner(long userId) {
+        caps.lockOwner(userId);
+    }
+
+    @Override
+    public void takeFromPool(long customerId, long newOwnerId, long byUserId, OwnerChangeKind kind, Instant now) {
+        record Pooled(String name, CustomerType type) {
+        }
+        Pooled pooled = jdbc.sql("SELECT name, type FROM customer WHERE id = :id AND owner_id IS NULL")
+                .param("id", customerId)
+                .query((rs, n) -> new Pooled(rs.getString(1), CustomerType.valueOf(rs.getString(2))))
+                .optional()
+                .orElseThrow(() -> new RuleViolation(null, "pool.grab.taken"));
+        caps.requireRoom(newOwnerId, pooled.type());
+        int taken = jdbc.sql("""
+                UPDATE customer SET owner_id = :owner, clock_at = :now, pooled_at = NULL, pool_reason = NULL,
+                                    updated_at = :now, version = version + 1
+                WHERE id = :id AND owner_id IS NULL
+                """)
+                .param("owner", newOwnerId)
+                .param("now", Timestamp.from(now))
+                .param("id", customerId)
+                .update();
+        if (taken == 0) {
+            throw new RuleViolation(null, "pool.grab.taken");
+        }
+        history(customerId, null, newOwnerId, byUserId, kind, null, now);
+        events.publishEvent(new CustomerOwnerChanged(customerId, pooled.name(), null, newOwnerId, byUserId, kind,
+                null, now));
+    }
+
+    @Override
+    public void release(long customerId, CurrentUser viewer, String reason, Instant now) {
+        Customer customer = customers.loadVisible(customerId, viewer);
+        if (customer.getOwnerId() == null) {
+            throw new RuleViolation(null, "pool.release.alreadyInPool");
+        }
+        if (viewer.role() == Role.REP && customer.getOwnerId() != viewer.id()) {
+            throw new RuleViolation(null, "pool.release.notOwner");
+        }
+        Long previousOwner = customer.getOwnerId();
+        int released = jdbc.sql("""
+                UPDATE customer SET owner_id = NULL, pooled_at = :now, pool_reason = :reason, next_follow_up_at = NULL,
+                                    updated_at = :now, version = version + 1
+                WHERE id = :id AND owner_id = :owner
+                """)
+                .param("now", Timestamp.from(now))
+                .param("reason", reason)
+                .param("id", customerId)
+                .param("owner", previousOwner)
+                .update();
+        if (released == 0) {
+            throw new RuleViolation(null, "form.staleVersion");
+        }
+        history(customerId, previousOwner, null, viewer.id(), OwnerChangeKind.RELEASED, reason, now);
+        events.publishEvent(new CustomerOwnerChanged(customerId, customer.getName(), previousOwner, null, viewer.id(),
+                OwnerChangeKind.RELEASED, reason, now));
+    }
+
+    /**
+     * One statement per batch: lock the oldest candidates of one type (in the order of the
+     * partial index, so a batch reads only what it moves), move them with the conditions
+     * re-checked on the locked rows (a follow-up committed meanwhile keeps its customer), and
+     * write their owner history, returning the former owners.
+     */
+    @Override
+    public Map<Long, Integer> reclaimBatch(CustomerType type, Instant cutoff, Instant runAt, int batchSize) {
+        Map<Long, Integer> byOwner = new HashMap<>();
+        jdbc.sql("""
+                WITH candidate AS (
+                    SELECT c.id, c.owner_id FROM customer c
+                    WHERE c.type = :type AND c.owner_id IS NOT NULL AND c.status <> 'WON' AND c.clock_at < :cutoff
+                    ORDER BY c.clock_at
+                    LIMIT :batch
+                    FOR UPDATE
+                ), moved AS (
+                    UPDATE customer c SET owner_id = NULL, pooled_at = :runAt, pool_reason = '#RECLAIMED',
+                                          next_follow_up_at = NULL, updated_at = :runAt, version = c.version + 1
+                    FROM candidate
+                    WHERE c.id = candidate.id AND c.owner_id = candidate.owner_id AND c.status <> 'WON'
+                      AND c.type = :type AND c.clock_at < :cutoff
+                    RETURNING c.id, candidate.owner_id AS previous_owner_id
+                ), history AS (
+                    INSERT INTO customer_owner_history (customer_id, previous_owner_id, kind, changed_at)
+                    SELECT id, previous_owner_id, 'RECLAIMED', :runAt FROM moved
+                )
+                SELECT previous_owner_id, count(*) FROM moved GROUP BY previous_owner_id
+                """)
+                .param("type", type.name())
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("runAt", Timestamp.from(runAt))
+                .param("batch", batchSize)
+                .query((rs, n) -> byOwner.put(rs.getLong(1), rs.getInt(2)))
+                .list();
+        if (!byOwner.isEmpty()) {
+            events.publishEvent(new CustomersReclaimed(Map.copyOf(byOwner), runAt));
+        }
+        return byOwner;
+    }
+
+    private void history(long customerId, Long previous, Long next, Long by, OwnerChangeKind kind, String reason,
+            Instant at) {
+        jdbc.sql("""
+                INSERT INTO customer_owner_history
+                    (customer_id, previous_owner_id, new_owner_id, changed_by_id, kind, reason, changed_at)
+                VALUES (:customer, :previous, :next, :by, :kind, :reason, :at)
+                """)
+                .param("customer", customerId)
+                .param("previous", previous)
+                .param("next", next)
+                .param("by", by)
+                .param("kind", kind.name())
+                .param("reason", reason)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+}

@@ -1,0 +1,172 @@
+package io.tidecrm.pool.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import io.tidecrm.customer.CustomerManagement;
+import io.tidecrm.customer.CustomerRef;
+import io.tidecrm.customer.CustomerType;
+import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.identity.Role;
+import io.tidecrm.identity.UserManagement;
+import io.tidecrm.support.Flash;
+import io.tidecrm.support.Forms;
+import io.tidecrm.support.PageLinks;
+import io.tidecrm.support.RuleViolation;
+import jakarta.validation.Valid;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The pool page, grab, assign and release, and the managers' pool flow. */
+@Controller
+class PoolController {
+
+    private final PoolQueries queries;
+    private final PoolService pool;
+    private final CustomerManagement customers;
+    private final UserManagement users;
+    private final Clock clock;
+
+    PoolController(PoolQueries queries, PoolService pool, CustomerManagement customers, UserManagement users,
+            Clock clock) {
+        this.queries = queries;
+        this.pool = pool;
+        this.customers = customers;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @GetMapping("/pool")
+    String list(@RequestParam Map<String, String> params, @AuthenticationPrincipal CurrentUser user, Model model) {
+        CustomerType type = parseType(params.get("type"));
+        Long before = parseLong(params.get("before"));
+        PoolQueries.PoolPage page = queries.list(type, params.get("q"), before);
+        model.addAttribute("page", page);
+        model.addAttribute("types", CustomerType.values());
+        model.addAttribute("type", type);
+        model.addAttribute("q", params.get("q"));
+        model.addAttribute("nextUrl", page.nextBefore() == null ? null : PageLinks.withParam("before", page.nextBefore()));
+        model.addAttribute("firstUrl", before == null ? null : PageLinks.withParam("before", null));
+        if (user.role() != Role.REP) {
+            model.addAttribute("assignees", assignees(user));
+        }
+        return "pool/list";
+    }
+
+    @PostMapping("/pool/{id}/grab")
+    String grab(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        try {
+            pool.grab(id, user);
+        } catch (RuleViolation e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+            return "redirect:/pool";
+        }
+        Flash.success(redirect, "pool.grabbed");
+        return "redirect:/customers/" + id;
+    }
+
+    @PostMapping("/pool/{id}/assign")
+    String assign(@PathVariable long id, @RequestParam(required = false) Long repId,
+            @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        if (user.role() == Role.REP) {
+            throw new AccessDeniedException("Reps cannot assign");
+        }
+        try {
+            if (repId == null) {
+                throw new RuleViolation("repId", "customer.transfer.invalidTarget");
+            }
+            pool.assign(id, repId, user);
+        } catch (RuleViolation e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+            return "redirect:/pool";
+        }
+        Flash.success(redirect, "pool.assigned");
+        return "redirect:/pool";
+    }
+
+    @GetMapping("/customers/{id}/release")
+    String releaseForm(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("customer", customers.findVisible(id, user));
+        model.addAttribute("form", PoolForms.ReleaseForm.empty());
+        model.addAttribute("reasons", PoolForms.ReleaseReason.values());
+        return "pool/release";
+    }
+
+    @PostMapping("/customers/{id}/release")
+    String release(@PathVariable long id, @Valid @ModelAttribute("form") PoolForms.ReleaseForm form,
+            BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
+            RedirectAttributes redirect) {
+        CustomerRef customer = customers.findVisible(id, user);
+        if (!result.hasErrors() && form.stored() == null) {
+            result.rejectValue(form.reason() == PoolForms.ReleaseReason.OTHER ? "text" : "reason",
+                    "pool.release.reasonRequired");
+        }
+        if (!result.hasErrors()) {
+            try {
+                pool.release(id, form.stored(), user);
+                Flash.success(redirect, "pool.released", customer.name());
+                return "redirect:/customers";
+            } catch (RuleViolation e) {
+                Forms.reject(result, e);
+            }
+        }
+        model.addAttribute("customer", customer);
+        model.addAttribute("reasons", PoolForms.ReleaseReason.values());
+        return "pool/release";
+    }
+
+    /** Managers: per rep over a period, reclaimed from them, grabbed by them, and still kept 30 days on. */
+    @GetMapping("/pool/flow")
+    String flow(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @AuthenticationPrincipal CurrentUser user, Model model) {
+        if (user.role() == Role.REP) {
+            throw new AccessDeniedException("Managers only");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = from != null ? from : today.minusDays(30);
+        LocalDate end = to != null && !to.isBefore(start) ? to : today;
+        Instant fromInstant = start.atStartOfDay(clock.getZone()).toInstant();
+        Instant toInstant = end.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        model.addAttribute("flow", queries.flow(assignees(user).stream().map(u -> u.id()).toList(), fromInstant,
+                toInstant, clock.instant()));
+        return "pool/flow";
+    }
+
+    private java.util.List<io.tidecrm.identity.UserSummary> assignees(CurrentUser user) {
+        return users.findEnabledUsers().stream()
+                .filter(u -> u.role() != Role.ADMIN)
+                .filter(u -> user.role() == Role.ADMIN || users.managedUserIds(user.id()).contains(u.id()))
+                .toList();
+    }
+
+    private static CustomerType parseType(String value) {
+        try {
+            return value == null || value.isBlank() ? null : CustomerType.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Long parseLong(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

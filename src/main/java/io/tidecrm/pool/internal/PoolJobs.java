@@ -1,0 +1,211 @@
+package io.tidecrm.pool.internal;
+
+import java.net.InetAddress;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.tidecrm.customer.CustomerPool;
+import io.tidecrm.customer.CustomerType;
+import io.tidecrm.identity.UserManagement;
+import io.tidecrm.pool.PoolWarned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The two nightly jobs. A firing stands for the latest scheduled time at or before it, so a
+ * run recovered after a misfire reclaims exactly what the on-time run would have. Each run is
+ * recorded once per job and scheduled time; a run that already finished is not repeated.
+ * The reclaim works in bounded batches, each its own transaction: a crash loses nothing and
+ * the next run carries on.
+ */
+@Component
+class PoolJobs {
+
+    static final String RECLAIM = "RECLAIM";
+    static final String WARNING = "WARNING";
+    static final int BATCH_SIZE = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(PoolJobs.class);
+
+    private final PoolRulesStore rules;
+    private final CustomerPool pool;
+    private final UserManagement users;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final String node;
+
+    PoolJobs(PoolRulesStore rules, CustomerPool pool, UserManagement users, JdbcClient jdbc, TransactionTemplate tx,
+            ApplicationEventPublisher events, Clock clock) {
+        this.rules = rules;
+        this.pool = pool;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+        this.node = nodeName();
+    }
+
+    record Outcome(String status, int affected, int owners, int batches) {
+    }
+
+    /** The reclaim run standing for the latest reclaim time at or before {@code firedAt}. */
+    Outcome reclaim(Instant firedAt, boolean manual) {
+        PoolClock poolClock = rules.poolClock();
+        Instant run = poolClock.latestAtOrBefore(firedAt, poolClock.rules().reclaimTime());
+        Long runId = start(RECLAIM, manual ? clock.instant() : run, manual);
+        if (runId == null) {
+            return new Outcome("ALREADY_DONE", 0, 0, 0);
+        }
+        if (!poolClock.rules().enabled()) {
+            return finish(runId, new Outcome("POOL_OFF", 0, 0, 0), null);
+        }
+        int moved = 0;
+        int batches = 0;
+        Set<Long> owners = new HashSet<>();
+        try {
+            for (CustomerType type : CustomerType.values()) {
+                Instant cutoff = poolClock.cutoff(run, type);
+                if (!poolClock.rules().enabledAt().isBefore(cutoff)) {
+                    continue; // the pool has not been on long enough for this type
+                }
+                while (true) {
+                    Map<Long, Integer> batch = tx.execute(s -> pool.reclaimBatch(type, cutoff, run, BATCH_SIZE));
+                    batches++;
+                    int count = batch.values().stream().mapToInt(Integer::intValue).sum();
+                    if (count == 0) {
+                        break;
+                    }
+                    moved += count;
+                    owners.addAll(batch.keySet());
+                    progress(runId, moved, owners.size(), batches);
+                }
+            }
+        } catch (RuntimeException e) {
+            finish(runId, new Outcome("FAILED", moved, owners.size(), batches), e.toString());
+            throw e;
+        }
+        log.info("Pool reclaim as of {}: {} customers of {} owners in {} batches", run, moved, owners.size(), batches);
+        return finish(runId, new Outcome("DONE", moved, owners.size(), batches), null);
+    }
+
+    /**
+     * The warning run standing for the latest warning time at or before {@code firedAt}: one
+     * digest per owner of the customers whose deadline is the reclaim run the warning lead
+     * ahead, each customer once per deadline. A late firing that would land after that day's
+     * reclaim is skipped.
+     */
+    Outcome warn(Instant firedAt, boolean manual) {
+        PoolClock poolClock = rules.poolClock();
+        PoolRules r = poolClock.rules();
+        Instant run = poolClock.latestAtOrBefore(firedAt, r.warningTime());
+        Long runId = start(WARNING, manual ? clock.instant() : run, manual);
+        if (runId == null) {
+            return new Outcome("ALREADY_DONE", 0, 0, 0);
+        }
+        if (!r.enabled()) {
+            return finish(runId, new Outcome("POOL_OFF", 0, 0, 0), null);
+        }
+        if (!firedAt.isBefore(poolClock.reclaimRunOfDay(run))) {
+            return finish(runId, new Outcome("SKIPPED_AFTER_RECLAIM", 0, 0, 0), null);
+        }
+        Instant deadline = poolClock.runOn(run.atZone(poolClock.zone()).toLocalDate().plusDays(r.warningLeadDays()))
+                .toInstant();
+        Instant now = clock.instant();
+        Outcome outcome = tx.execute(s -> {
+            Map<Long, List<PoolWarned.Customer>> byOwner = new LinkedHashMap<>();
+            for (CustomerType type : CustomerType.values()) {
+                Instant cut = poolClock.cutoff(deadline, type);
+                Instant prev = poolClock.cutoff(deadline.atZone(poolClock.zone()).minusDays(1).toInstant(), type);
+                if (!r.enabledAt().isBefore(cut)) {
+                    continue;
+                }
+                // Deadline == this run: stale at it but not at the run a day earlier (clock floor applied).
+                Instant from = r.enabledAt().isBefore(prev) ? prev : Instant.EPOCH;
+                jdbc.sql("""
+                        WITH warned AS (
+                            INSERT INTO pool_warning (customer_id, deadline, owner_id, warned_at)
+                            SELECT c.id, :deadline, c.owner_id, :now FROM customer c
+                            WHERE c.type = :type AND c.owner_id IS NOT NULL AND c.status <> 'WON'
+                              AND c.clock_at >= :from AND c.clock_at < :cut
+                            ON CONFLICT (customer_id, deadline) DO NOTHING
+                            RETURNING customer_id, owner_id
+                        )
+                        SELECT w.owner_id, c.id, c.name FROM warned w JOIN customer c ON c.id = w.customer_id
+                        ORDER BY w.owner_id, c.name
+                        """)
+                        .param("deadline", Timestamp.from(deadline))
+                        .param("now", Timestamp.from(now))
+                        .param("type", type.name())
+                        .param("from", Timestamp.from(from))
+                        .param("cut", Timestamp.from(cut))
+                        .query((rs, n) -> byOwner.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                .add(new PoolWarned.Customer(rs.getLong(2), rs.getString(3), deadline)))
+                        .list();
+            }
+            byOwner.forEach((owner, customers) -> events.publishEvent(new PoolWarned(owner, List.copyOf(customers),
+                    r.copyManagers() ? List.copyOf(users.managersOf(owner)) : List.of(), now)));
+            int warned = byOwner.values().stream().mapToInt(List::size).sum();
+            return new Outcome("DONE", warned, byOwner.size(), 1);
+        });
+        return finish(runId, outcome, null);
+    }
+
+    /** Records the start of a run; null when this job already finished for this time. */
+    private Long start(String job, Instant scheduledAt, boolean manual) {
+        return tx.execute(s -> jdbc.sql("""
+                INSERT INTO pool_job_run (job, scheduled_at, started_at, status, manual, node)
+                VALUES (:job, :scheduled, :now, 'RUNNING', :manual, :node)
+                ON CONFLICT (job, scheduled_at) DO UPDATE
+                    SET started_at = EXCLUDED.started_at, status = 'RUNNING', node = EXCLUDED.node
+                    WHERE pool_job_run.status NOT IN ('DONE', 'POOL_OFF', 'SKIPPED_AFTER_RECLAIM')
+                RETURNING id
+                """)
+                .param("job", job)
+                .param("scheduled", Timestamp.from(scheduledAt))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("manual", manual)
+                .param("node", node)
+                .query(Long.class)
+                .optional()
+                .orElse(null));
+    }
+
+    private void progress(long runId, int affected, int owners, int batches) {
+        jdbc.sql("UPDATE pool_job_run SET affected = ?, owners = ?, batches = ? WHERE id = ?")
+                .params(affected, owners, batches, runId).update();
+    }
+
+    private Outcome finish(long runId, Outcome outcome, String message) {
+        tx.executeWithoutResult(s -> jdbc.sql("""
+                UPDATE pool_job_run SET finished_at = ?, status = ?, affected = ?, owners = ?, batches = ?, message = ?
+                WHERE id = ?
+                """)
+                .params(Timestamp.from(clock.instant()), outcome.status(), outcome.affected(), outcome.owners(),
+                        outcome.batches(), message == null ? null : message.substring(0, Math.min(1000, message.length())),
+                        runId)
+                .update());
+        return outcome;
+    }
+
+    private static String nodeName() {
+        try {
+            return InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
+        } catch (Exception e) {
+            return "node/" + ProcessHandle.current().pid();
+        }
+    }
+}

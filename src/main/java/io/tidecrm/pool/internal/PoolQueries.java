@@ -1,0 +1,145 @@
+package io.tidecrm.pool.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import io.tidecrm.customer.CustomerType;
+import io.tidecrm.identity.UserManagement;
+import io.tidecrm.identity.UserSummary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The pool page and the run records, read-only. Pool customers are open to every user. */
+@Component
+@Transactional(readOnly = true)
+public class PoolQueries {
+
+    static final int PAGE_SIZE = 20;
+
+    private final JdbcClient jdbc;
+    private final UserManagement users;
+
+    PoolQueries(JdbcClient jdbc, UserManagement users) {
+        this.jdbc = jdbc;
+        this.users = users;
+    }
+
+    /** A customer in the pool, with why and when it got there and who had it last. */
+    public record PoolRow(long id, String name, CustomerType type, String industry, String region, Instant pooledAt,
+            String reason, String lastOwnerName) {
+
+        public boolean reasonIsCode() {
+            return reason != null && reason.startsWith("#");
+        }
+
+        public String reasonCode() {
+            return reasonIsCode() ? reason.substring(1) : null;
+        }
+    }
+
+    public record PoolPage(List<PoolRow> rows, Long nextBefore) {
+    }
+
+    PoolPage list(CustomerType type, String q, Long before) {
+        List<String> where = new ArrayList<>(List.of("c.owner_id IS NULL"));
+        Map<String, Object> params = new HashMap<>();
+        if (type != null) {
+            where.add("c.type = :type");
+            params.put("type", type.name());
+        }
+        if (q != null && !q.isBlank()) {
+            where.add("c.name ILIKE :q ESCAPE '\\'");
+            params.put("q", "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (before != null) {
+            where.add("c.id < :before");
+            params.put("before", before);
+        }
+        record Raw(PoolRow row, Long lastOwnerId) {
+        }
+        List<Raw> raw = jdbc.sql("""
+                SELECT c.id, c.name, c.type, c.industry, c.region, c.pooled_at, c.pool_reason,
+                       (SELECT h.previous_owner_id FROM customer_owner_history h
+                        WHERE h.customer_id = c.id AND h.previous_owner_id IS NOT NULL
+                        ORDER BY h.id DESC LIMIT 1) AS last_owner_id
+                FROM customer c
+                WHERE %s
+                ORDER BY c.id DESC
+                LIMIT %d
+                """.formatted(String.join(" AND ", where), PAGE_SIZE + 1))
+                .params(params)
+                .query((rs, n) -> {
+                    Timestamp pooled = rs.getTimestamp("pooled_at");
+                    return new Raw(new PoolRow(rs.getLong("id"), rs.getString("name"),
+                            CustomerType.valueOf(rs.getString("type")), rs.getString("industry"), rs.getString("region"),
+                            pooled == null ? null : pooled.toInstant(), rs.getString("pool_reason"), null),
+                            (Long) rs.getObject("last_owner_id"));
+                })
+                .list();
+        boolean more = raw.size() > PAGE_SIZE;
+        List<Raw> page = more ? raw.subList(0, PAGE_SIZE) : raw;
+        Map<Long, UserSummary> names = users.findUsers(
+                page.stream().map(Raw::lastOwnerId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        List<PoolRow> rows = page.stream().map(r -> new PoolRow(r.row().id(), r.row().name(), r.row().type(),
+                r.row().industry(), r.row().region(), r.row().pooledAt(), r.row().reason(),
+                r.lastOwnerId() == null || !names.containsKey(r.lastOwnerId()) ? null
+                        : names.get(r.lastOwnerId()).displayName()))
+                .toList();
+        return new PoolPage(rows, more ? page.get(PAGE_SIZE - 1).row().id() : null);
+    }
+
+    /** One recorded run of a nightly job. */
+    public record Run(long id, String job, Instant scheduledAt, Instant startedAt, Instant finishedAt, String status,
+            int affected, int owners, int batches, boolean manual, String node, String message) {
+    }
+
+    List<Run> recentRuns(int limit) {
+        return jdbc.sql("SELECT * FROM pool_job_run ORDER BY started_at DESC, id DESC LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> new Run(rs.getLong("id"), rs.getString("job"),
+                        rs.getTimestamp("scheduled_at").toInstant(), rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+                        rs.getString("status"), rs.getInt("affected"), rs.getInt("owners"), rs.getInt("batches"),
+                        rs.getBoolean("manual"), rs.getString("node"), rs.getString("message")))
+                .list();
+    }
+
+    /** Per rep over a period: reclaimed from them, grabbed by them, and of those grabs still kept 30 days on. */
+    public record Flow(String repName, long reclaimedFrom, long grabbed, long keptAfter30Days) {
+    }
+
+    List<Flow> flow(java.util.Collection<Long> repIds, Instant from, Instant to, Instant now) {
+        if (repIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, UserSummary> names = users.findUsers(repIds);
+        return jdbc.sql("""
+                SELECT u.id,
+                  (SELECT count(*) FROM customer_owner_history h WHERE h.previous_owner_id = u.id
+                     AND h.kind = 'RECLAIMED' AND h.changed_at >= :from AND h.changed_at < :to) AS reclaimed,
+                  (SELECT count(*) FROM customer_owner_history h WHERE h.new_owner_id = u.id
+                     AND h.kind = 'GRABBED' AND h.changed_at >= :from AND h.changed_at < :to) AS grabbed,
+                  (SELECT count(*) FROM customer_owner_history h WHERE h.new_owner_id = u.id
+                     AND h.kind = 'GRABBED' AND h.changed_at >= :from AND h.changed_at < :to
+                     AND NOT EXISTS (SELECT 1 FROM customer_owner_history later
+                                     WHERE later.customer_id = h.customer_id AND later.id > h.id
+                                       AND later.changed_at < h.changed_at + interval '30 days')
+                     AND h.changed_at + interval '30 days' <= :now) AS kept
+                FROM unnest(CAST(:ids AS bigint[])) AS u(id)
+                """)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("now", Timestamp.from(now))
+                .param("ids", repIds.toArray(new Long[0]))
+                .query((rs, n) -> new Flow(names.containsKey(rs.getLong(1)) ? names.get(rs.getLong(1)).displayName() : "?",
+                        rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+}
