@@ -37,7 +37,7 @@ CREATE TABLE pool_job_run (
     scheduled_at   timestamptz  NOT NULL,
     started_at     timestamptz  NOT NULL,
     finished_at    timestamptz,
-    status         varchar(20)  NOT NULL,
+    status         varchar(30)  NOT NULL,
     affected       integer      NOT NULL DEFAULT 0,
     owners         integer      NOT NULL DEFAULT 0,
     batches        integer      NOT NULL DEFAULT 0,
