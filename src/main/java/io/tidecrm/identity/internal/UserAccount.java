@@ -68,7 +68,7 @@ class UserAccount {
 
     UserSummary toSummary() {
         return new UserSummary(id, username, displayName, role, team == null ? null : team.getId(),
-                team == null ? null : team.getName(), enabled);
+                team == null ? null : team.getName(), enabled, email);
     }
 
     Long getId() {

@@ -1,0 +1,115 @@
+package io.tidecrm.pool.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.identity.Role;
+import io.tidecrm.support.CustomerFixtures;
+import io.tidecrm.support.IntegrationTest;
+import io.tidecrm.support.MutableClock;
+import io.tidecrm.support.TestUsers;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/** The 12:00 digest leaves the app by e-mail (checked with GreenMail) and by the team's group-robot webhook. */
+@IntegrationTest
+@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025" })
+class PoolWarningDeliveryIntegrationTests {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP)
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @Autowired
+    PoolJobs jobs;
+
+    @Autowired
+    CustomerFixtures fixtures;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    MutableClock clock;
+
+    HttpServer robot;
+    final List<String> payloads = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void aGroupRobotOnLoopback() throws IOException {
+        robot = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        robot.createContext("/hook", exchange -> {
+            payloads.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        robot.start();
+        fixtures.jdbc().sql("UPDATE pool_rules SET enabled_at = '2000-01-01T00:00:00Z'").update();
+    }
+
+    @AfterEach
+    void stop() {
+        robot.stop(0);
+        clock.reset();
+    }
+
+    @Test
+    void theDigestIsMailedToTheOwnerAndPostedToTheTeamRobot() throws Exception {
+        CurrentUser owner = users.newUser("digest", Role.REP, "rep3");
+        fixtures.jdbc().sql("UPDATE app_user SET email = ? WHERE id = ?").params("digest@example.com", owner.id()).update();
+        long teamId = fixtures.jdbc().sql("SELECT team_id FROM app_user WHERE id = ?").param(owner.id())
+                .query(Long.class).single();
+        fixtures.jdbc().sql("""
+                INSERT INTO team_webhook (team_id, url, format) VALUES (?, ?, 'WECOM')
+                ON CONFLICT (team_id) DO UPDATE SET url = EXCLUDED.url, format = EXCLUDED.format
+                """).params(teamId, "http://127.0.0.1:" + robot.getAddress().getPort() + "/hook").update();
+
+        ZonedDateTime now = ZonedDateTime.now(ZONE);
+        Instant warning = now.toLocalDate().minusDays(1000).atTime(LocalTime.NOON).atZone(ZONE).toInstant();
+        Instant deadline = warning.atZone(ZONE).toLocalDate().plusDays(3).atTime(20, 0).atZone(ZONE).toInstant();
+        String first = CustomerFixtures.uniqueName("邮件提醒");
+        String second = CustomerFixtures.uniqueName("机器人提醒");
+        for (String name : List.of(first, second)) {
+            long id = fixtures.insert(name, "A", "INTENT", owner.id());
+            fixtures.jdbc().sql("UPDATE customer SET clock_at = ? WHERE id = ?")
+                    .params(Timestamp.from(deadline.atZone(ZONE).minusDays(10).minusMinutes(30).toInstant()), id).update();
+        }
+        clock.setInstant(warning.plusSeconds(3));
+        assertThat(jobs.warn(warning, false).status()).isEqualTo("DONE");
+
+        MimeMessage[] mails = greenMail.getReceivedMessagesForDomain("example.com");
+        assertThat(mails).hasSize(1);
+        assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("digest@example.com");
+        assertThat(mails[0].getSubject()).contains("2 个客户将于").contains("进入公海");
+        assertThat(GreenMailUtil.getBody(mails[0])).isNotBlank();
+        String body = new String(mails[0].getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(body).contains(first).contains(second).contains("/customers/");
+
+        assertThat(payloads).hasSize(1);
+        assertThat(payloads.get(0)).contains("\"msgtype\":\"markdown\"").contains(first).contains(second)
+                .contains("进入公海");
+    }
+}
