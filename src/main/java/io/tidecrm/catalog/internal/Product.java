@@ -71,7 +71,7 @@ class Product {
         unitPrice = form.unitPrice().setScale(2);
         unit = form.unit().strip();
         description = form.description() == null || form.description().isBlank() ? null : form.description().strip();
-        enabled = form.enabled();
+        enabled = form.isEnabled();
     }
 
     Long getId() {

@@ -43,9 +43,9 @@ class ProductAdministration {
 
     long create(ProductForm form, long byUserId) {
         Instant now = clock.instant();
+        requireUnique(form, -1L);
         Product product = new Product(now);
         product.apply(form);
-        requireUnique(product);
         save(product);
         publishChanges(product.getId(), Map.of(), product.auditedValues(), byUserId, now);
         return product.getId();
@@ -56,9 +56,10 @@ class ProductAdministration {
         if (form.version() == null || form.version() != product.getVersion()) {
             throw new CatalogRuleException(null, "form.staleVersion");
         }
+        // Checked before the entity changes: a query would flush the change first.
+        requireUnique(form, id);
         Map<String, String> before = product.auditedValues();
         product.apply(form);
-        requireUnique(product);
         save(product);
         publishChanges(id, before, product.auditedValues(), byUserId, clock.instant());
     }
@@ -74,9 +75,8 @@ class ProductAdministration {
         }
     }
 
-    private void requireUnique(Product product) {
-        long self = product.getId() == null ? -1L : product.getId();
-        if (products.existsByCategoryAndNameAndIdNot(product.getCategory(), product.getName(), self)) {
+    private void requireUnique(ProductForm form, long self) {
+        if (products.existsByCategoryAndNameAndIdNot(form.category().strip(), form.name().strip(), self)) {
             throw new CatalogRuleException("name", "product.duplicate");
         }
     }

@@ -15,8 +15,13 @@ public record ProductForm(
         @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal unitPrice,
         @NotBlank @Size(max = 20) String unit,
         @Size(max = 2000) String description,
-        boolean enabled,
+        Boolean enabled,
         Long version) {
+
+    /** An unchecked box sends nothing (or only Spring's field marker): not enabled. */
+    boolean isEnabled() {
+        return Boolean.TRUE.equals(enabled);
+    }
 
     static ProductForm empty() {
         return new ProductForm("", "", null, "", "", true, null);
