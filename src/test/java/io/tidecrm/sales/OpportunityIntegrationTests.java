@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Opportunities through their pages: amounts, products, stages, the board, the customer's clock, XSS and bad input. */
@@ -397,24 +398,23 @@ class OpportunityIntegrationTests {
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 
-    private org.springframework.test.web.servlet.ResultActions moveStage(String username, long id, String stage,
-            long version, String reason) throws Exception {
-        var request = post("/opportunities/{id}/stage", id).with(users.as(username)).with(csrf())
-                .param("stage", stage).param("version", String.valueOf(version));
-        if (reason != null) {
-            request.param("lostReason", reason);
-        }
-        return mvc.perform(request);
+    /** The stage form of the detail page. */
+    private ResultActions moveStage(String username, long id, String stage, long version, String reason)
+            throws Exception {
+        return mvc.perform(stageRequest(username, id, stage, version, reason));
     }
 
-    private org.springframework.test.web.servlet.ResultActions boardMove(String username, long id, String stage,
-            long version, String reason) throws Exception {
+    /** The same move as the board sends it. */
+    private ResultActions boardMove(String username, long id, String stage, long version, String reason)
+            throws Exception {
+        return mvc.perform(stageRequest(username, id, stage, version, reason).header("HX-Request", "true"));
+    }
+
+    private MockHttpServletRequestBuilder stageRequest(String username, long id, String stage, long version,
+            String reason) {
         var request = post("/opportunities/{id}/stage", id).with(users.as(username)).with(csrf())
-                .header("HX-Request", "true").param("stage", stage).param("version", String.valueOf(version));
-        if (reason != null) {
-            request.param("lostReason", reason);
-        }
-        return mvc.perform(request);
+                .param("stage", stage).param("version", String.valueOf(version));
+        return reason == null ? request : request.param("lostReason", reason);
     }
 
     /** The HTML of one board column, from its opening tag to the next column's. */

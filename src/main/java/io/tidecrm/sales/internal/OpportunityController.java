@@ -84,17 +84,7 @@ class OpportunityController {
     String create(@PathVariable long customerId, @Valid @ModelAttribute("form") OpportunityForm form,
             BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
             HttpServletRequest request, RedirectAttributes redirect) {
-        CustomerRef customer = customers.findVisible(customerId, user);
-        if (!result.hasErrors()) {
-            try {
-                long id = opportunities.create(customerId, form, user);
-                Flash.success(redirect, "opportunity.created", form.title().strip());
-                return "redirect:/opportunities/" + id;
-            } catch (SalesRuleException e) {
-                e.rejectOn(result);
-            }
-        }
-        return showForm(customer, null, form, request.getParameterMap().keySet(), user, model);
+        return save(customers.findVisible(customerId, user), null, form, result, user, model, request, redirect);
     }
 
     @GetMapping("/opportunities/{id}/edit")
@@ -108,12 +98,23 @@ class OpportunityController {
     String update(@PathVariable long id, @Valid @ModelAttribute("form") OpportunityForm form, BindingResult result,
             @AuthenticationPrincipal CurrentUser user, Model model, HttpServletRequest request,
             RedirectAttributes redirect) {
-        CustomerRef customer = opportunities.customerOf(id, user);
+        return save(opportunities.customerOf(id, user), id, form, result, user, model, request, redirect);
+    }
+
+    /** Creates (id null) or updates; a refused rule or bad input shows the form again with the input. */
+    private String save(CustomerRef customer, Long id, OpportunityForm form, BindingResult result, CurrentUser user,
+            Model model, HttpServletRequest request, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                opportunities.update(id, form, user);
-                Flash.success(redirect, "opportunity.updated", form.title().strip());
-                return "redirect:/opportunities/" + id;
+                long saved;
+                if (id == null) {
+                    saved = opportunities.create(customer.id(), form, user);
+                } else {
+                    opportunities.update(id, form, user);
+                    saved = id;
+                }
+                Flash.success(redirect, id == null ? "opportunity.created" : "opportunity.updated", form.title().strip());
+                return "redirect:/opportunities/" + saved;
             } catch (SalesRuleException e) {
                 e.rejectOn(result);
             }

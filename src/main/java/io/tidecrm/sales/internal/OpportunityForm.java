@@ -27,7 +27,7 @@ public record OpportunityForm(
         @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expectedCloseDate,
         @Min(0) @Max(100) Integer probability,
         @Size(max = 500) String nextStep,
-        @Valid @Size(max = OpportunityForm.MAX_LINES) List<LineForm> lines,
+        @Size(max = OpportunityForm.MAX_LINES) List<@Valid LineForm> lines,
         Long version) {
 
     static final int MAX_LINES = 20;

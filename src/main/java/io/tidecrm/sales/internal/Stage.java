@@ -22,25 +22,18 @@ import io.tidecrm.identity.CurrentUser;
  * while the opportunity is open.
  */
 public enum Stage {
-    LEAD("S1", 10),
-    QUALIFIED("S2", 20),
-    SOLUTION("S3", 40),
-    PROPOSAL("S4", 60),
-    NEGOTIATION("S5", 80),
-    WON("S6", 100),
-    LOST("S6", 0);
+    /** S1 */ LEAD(10),
+    /** S2 */ QUALIFIED(20),
+    /** S3 */ SOLUTION(40),
+    /** S4 */ PROPOSAL(60),
+    /** S5 */ NEGOTIATION(80),
+    /** S6 */ WON(100),
+    /** S6 */ LOST(0);
 
-    private final String code;
     private final int defaultProbability;
 
-    Stage(String code, int defaultProbability) {
-        this.code = code;
+    Stage(int defaultProbability) {
         this.defaultProbability = defaultProbability;
-    }
-
-    /** S1 … S6, as the policy numbers the stages. */
-    public String code() {
-        return code;
     }
 
     public int defaultProbability() {
