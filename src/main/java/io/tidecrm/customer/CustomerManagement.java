@@ -46,4 +46,11 @@ public interface CustomerManagement {
 
     /** Visible customers whose next follow-up is before {@code until}, soonest first. */
     List<CustomerRef> findDue(CurrentUser viewer, Instant until, int limit);
+
+    /**
+     * The customers the viewer may see, as a condition on the customer table alias
+     * {@code customerAlias} (letters, digits and underscores), so that another module can keep
+     * its lists inside the scope in SQL: join {@code customer} and add the condition.
+     */
+    CustomerScope scopeCondition(String customerAlias, CurrentUser viewer);
 }

@@ -9,4 +9,10 @@ interface ProductRepository extends JpaRepository<Product, Long> {
 
     @Query("select p from Product p order by p.enabled desc, p.category, p.name")
     List<Product> findAllForListing();
+
+    @Query("select p from Product p where p.enabled order by p.category, p.name")
+    List<Product> findEnabledForListing();
+
+    /** Whether another product (not {@code exceptId}) already has this category and name. */
+    boolean existsByCategoryAndNameAndIdNot(String category, String name, long exceptId);
 }

@@ -480,4 +480,17 @@ class CustomerService implements CustomerManagement {
     private static String nz(String s) {
         return s == null ? "" : s;
     }
+
+    // --- the scope for other modules' SQL
+
+    @Override
+    @Transactional(readOnly = true)
+    public io.tidecrm.customer.CustomerScope scopeCondition(String customerAlias, CurrentUser viewer) {
+        if (!customerAlias.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("Not an SQL alias: " + customerAlias);
+        }
+        Scope scope = visibility.scopeOf(viewer);
+        return new io.tidecrm.customer.CustomerScope(scope.condition(customerAlias),
+                scope.all() ? Map.of() : Map.of("scopeOwners", scope.ownerIds()));
+    }
 }

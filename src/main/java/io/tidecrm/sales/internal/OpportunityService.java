@@ -1,0 +1,274 @@
+package io.tidecrm.sales.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.tidecrm.catalog.CatalogManagement;
+import io.tidecrm.catalog.ProductSummary;
+import io.tidecrm.customer.CustomerManagement;
+import io.tidecrm.customer.CustomerRef;
+import io.tidecrm.customer.CustomerScope;
+import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.identity.UserManagement;
+import io.tidecrm.identity.UserSummary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opportunities and their rules: visibility through the customer's scope, server-computed
+ * line totals and amount, the stage moves of {@link Stage}, optimistic locking. Creating one
+ * counts as following up its customer, in the same transaction.
+ */
+@Service
+@Transactional
+class OpportunityService {
+
+    /** The largest amount numeric(14, 2) holds. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    private static final int MAX_REASON = 500;
+
+    private final OpportunityRepository opportunities;
+    private final JdbcClient jdbc;
+    private final CustomerManagement customers;
+    private final CatalogManagement catalog;
+    private final UserManagement users;
+    private final Clock clock;
+
+    OpportunityService(OpportunityRepository opportunities, JdbcClient jdbc, CustomerManagement customers,
+            CatalogManagement catalog, UserManagement users, Clock clock) {
+        this.opportunities = opportunities;
+        this.jdbc = jdbc;
+        this.customers = customers;
+        this.catalog = catalog;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** Loads an opportunity whose customer the viewer may see, or answers 404. */
+    Opportunity loadVisible(long id, CurrentUser viewer) {
+        CustomerScope scope = customers.scopeCondition("c", viewer);
+        boolean visible = jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM opportunity o JOIN customer c ON c.id = o.customer_id
+                               WHERE o.id = :id AND %s)
+                """.formatted(scope.condition()))
+                .param("id", id)
+                .params(scope.params())
+                .query(Boolean.class)
+                .single();
+        if (!visible) {
+            throw new OpportunityNotFoundException();
+        }
+        return opportunities.findById(id).orElseThrow(OpportunityNotFoundException::new);
+    }
+
+    // --- create and edit
+
+    long create(long customerId, OpportunityForm form, CurrentUser viewer) {
+        CustomerRef customer = customers.findVisible(customerId, viewer);
+        if (customer.ownerId() == null) {
+            throw new SalesRuleException(null, "opportunity.customer.inPool");
+        }
+        Stage stage = form.stage() == null ? Stage.LEAD : form.stage();
+        if (stage.isClosed()) {
+            throw new SalesRuleException("stage", "opportunity.stage.newMustBeOpen");
+        }
+        Priced priced = price(form, Map.of());
+        Instant now = clock.instant();
+        Opportunity opportunity = new Opportunity(customerId, customer.ownerId(), stage, viewer.id(), now);
+        apply(opportunity, form, stage, priced, now);
+        opportunities.saveAndFlush(opportunity);
+        customers.recordActivity(customerId, viewer, now);
+        return opportunity.getId();
+    }
+
+    void update(long id, OpportunityForm form, CurrentUser viewer) {
+        Opportunity opportunity = loadVisible(id, viewer);
+        if (opportunity.getStage().isClosed()) {
+            throw new SalesRuleException(null, "opportunity.closed.readOnly");
+        }
+        requireVersion(opportunity, form.version());
+        Map<Long, Long> linesPerProduct = opportunity.getLines().stream()
+                .collect(Collectors.groupingBy(OpportunityLine::productId, Collectors.counting()));
+        apply(opportunity, form, opportunity.getStage(), price(form, linesPerProduct), clock.instant());
+        save(opportunity);
+    }
+
+    private static void apply(Opportunity opportunity, OpportunityForm form, Stage stage, Priced priced, Instant now) {
+        int probability = form.probability() == null ? stage.defaultProbability() : form.probability();
+        opportunity.apply(form.title().strip(), form.expectedCloseDate(), probability, blankToNull(form.nextStep()),
+                priced.lines(), priced.amount(), now);
+    }
+
+    private record Priced(List<OpportunityLine> lines, BigDecimal amount) {
+    }
+
+    /**
+     * The lines and amount from the form, computed here whatever the client sent: blank rows
+     * are skipped, an empty unit price takes the catalog's, the amount is the sum of the line
+     * totals (entered by hand only when there are no lines). A disabled product is refused on
+     * new lines: it may stay on as many lines as it was on before the edit, no more.
+     */
+    private Priced price(OpportunityForm form, Map<Long, Long> linesPerProductBefore) {
+        Map<Long, Long> disabledLinesLeft = new HashMap<>(linesPerProductBefore);
+        List<LineForm> rows = form.rows();
+        Set<Long> productIds = rows.stream().filter(Objects::nonNull).map(LineForm::productId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<Long, ProductSummary> products = catalog.findByIds(productIds);
+        SalesRuleException.Collector refused = new SalesRuleException.Collector();
+        List<OpportunityLine> lines = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            LineForm row = rows.get(i);
+            if (row == null || row.isBlank()) {
+                continue;
+            }
+            String at = "lines[" + i + "].";
+            ProductSummary product = row.productId() == null ? null : products.get(row.productId());
+            if (row.productId() == null) {
+                refused.add(at + "productId", "opportunity.line.product.required");
+            } else if (product == null) {
+                refused.add(at + "productId", "opportunity.line.product.invalid");
+            } else if (!product.enabled() && disabledLinesLeft.merge(product.id(), -1L, Long::sum) < 0) {
+                refused.add(at + "productId", "opportunity.line.product.disabled", product.label());
+            }
+            if (row.quantity() == null) {
+                refused.add(at + "quantity", "opportunity.line.quantity.required");
+            }
+            if (product == null || row.quantity() == null) {
+                continue;
+            }
+            OpportunityLine line = OpportunityLine.of(product.id(), row.quantity(),
+                    row.unitPrice() == null ? product.unitPrice() : row.unitPrice(),
+                    row.discount() == null ? BigDecimal.ZERO : row.discount());
+            if (line.lineTotal().compareTo(MAX_AMOUNT) > 0) {
+                refused.add(at + "quantity", "opportunity.amount.tooLarge");
+            }
+            lines.add(line);
+        }
+        BigDecimal amount;
+        if (lines.isEmpty() && refused.isEmpty()) {
+            amount = form.amount();
+            if (amount == null) {
+                refused.add("amount", "opportunity.amount.required");
+            }
+        } else {
+            amount = lines.stream().map(OpportunityLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (amount.compareTo(MAX_AMOUNT) > 0) {
+                refused.add(null, "opportunity.amount.tooLarge");
+            }
+        }
+        refused.throwIfAny();
+        return new Priced(lines, amount);
+    }
+
+    // --- stages
+
+    /**
+     * Moves the opportunity to another stage if {@link Stage} allows it for this viewer, from
+     * the version the viewer saw. Moving to the stage it is in changes nothing.
+     */
+    void moveStage(long id, StageForm form, CurrentUser viewer) {
+        Opportunity opportunity = loadVisible(id, viewer);
+        requireVersion(opportunity, form.version());
+        Stage from = opportunity.getStage();
+        Stage to = form.stage();
+        if (to == from) {
+            return;
+        }
+        String refusal = from.refusalOfMoveTo(to, viewer);
+        if (refusal != null) {
+            throw new SalesRuleException("stage", refusal);
+        }
+        String reason = blankToNull(form.lostReason());
+        if (to == Stage.LOST && reason == null) {
+            throw new SalesRuleException("lostReason", "opportunity.lostReason.required");
+        }
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw new SalesRuleException("lostReason", "opportunity.lostReason.tooLong", MAX_REASON);
+        }
+        opportunity.moveTo(to, reason, clock.instant());
+        save(opportunity);
+    }
+
+    private static void requireVersion(Opportunity opportunity, Long version) {
+        if (version == null || version != opportunity.getVersion()) {
+            throw new SalesRuleException(null, "opportunity.stale");
+        }
+    }
+
+    private void save(Opportunity opportunity) {
+        try {
+            opportunities.saveAndFlush(opportunity);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new SalesRuleException(null, "opportunity.stale");
+        }
+    }
+
+    // --- reads
+
+    @Transactional(readOnly = true)
+    OpportunityForm formOf(long id, CurrentUser viewer) {
+        return OpportunityForm.of(loadVisible(id, viewer));
+    }
+
+    /** The customer an opportunity belongs to, read through the viewer's scope. */
+    @Transactional(readOnly = true)
+    CustomerRef customerOf(long id, CurrentUser viewer) {
+        return customers.findVisible(loadVisible(id, viewer).getCustomerId(), viewer);
+    }
+
+    @Transactional(readOnly = true)
+    OpportunityDetails details(long id, CurrentUser viewer) {
+        Opportunity o = loadVisible(id, viewer);
+        CustomerRef customer = customers.findVisible(o.getCustomerId(), viewer);
+        Map<Long, UserSummary> names = users.findUsers(List.of(o.getOwnerId(), o.getCreatedById()));
+        List<OpportunityLine> lines = o.getLines();
+        Map<Long, ProductSummary> products = catalog.findByIds(lines.stream().map(OpportunityLine::productId).toList());
+        List<OpportunityDetails.Line> lineViews = lines.stream().map(l -> {
+            ProductSummary p = products.get(l.productId());
+            return new OpportunityDetails.Line(p == null ? "#" + l.productId() : p.label(), p == null ? "" : p.unit(),
+                    p != null && p.enabled(), l.quantity(), l.unitPrice(), l.discountPercent(), l.lineTotal());
+        }).toList();
+        return new OpportunityDetails(o.getId(), o.getTitle(), o.getCustomerId(), customer.name(), o.getStage(),
+                o.getAmount(), o.getExpectedCloseDate(), o.getProbability(), o.getNextStep(), o.getLostReason(),
+                displayName(names, o.getOwnerId()), displayName(names, o.getCreatedById()), o.getCreatedAt(),
+                o.getUpdatedAt(), o.getClosedAt(), o.getVersion(), lineViews);
+    }
+
+    /**
+     * The products a line may name: the enabled ones, and on an existing opportunity also
+     * those of its lines that were disabled since (they stay on the lines that had them).
+     */
+    @Transactional(readOnly = true)
+    List<ProductSummary> productChoices(Long opportunityId, CurrentUser viewer) {
+        List<ProductSummary> enabled = catalog.findEnabled();
+        if (opportunityId == null) {
+            return enabled;
+        }
+        Set<Long> offered = enabled.stream().map(ProductSummary::id).collect(Collectors.toCollection(HashSet::new));
+        List<Long> onIt = loadVisible(opportunityId, viewer).getLines().stream().map(OpportunityLine::productId).toList();
+        List<ProductSummary> kept = catalog.findByIds(onIt).values().stream()
+                .filter(p -> !offered.contains(p.id())).toList();
+        return Stream.concat(enabled.stream(), kept.stream()).toList();
+    }
+
+    static String displayName(Map<Long, UserSummary> names, long id) {
+        UserSummary u = names.get(id);
+        return u == null ? "?" : u.displayName();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,7 @@
+package io.tidecrm.sales.internal;
+
+import jakarta.validation.constraints.NotNull;
+
+/** A move to another stage, from the detail page or the board; the version is the one the user saw. */
+public record StageForm(@NotNull Stage stage, String lostReason, Long version) {
+}
