@@ -1,5 +1,7 @@
 package io.tidecrm.catalog.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -54,7 +56,7 @@ class ProductAdministration {
     void update(long id, ProductForm form, long byUserId) {
         Product product = load(id);
         if (form.version() == null || form.version() != product.getVersion()) {
-            throw new CatalogRuleException(null, "form.staleVersion");
+            throw new RuleViolation(null, "form.staleVersion");
         }
         // Checked before the entity changes: a query would flush the change first.
         requireUnique(form, id);
@@ -68,16 +70,16 @@ class ProductAdministration {
         try {
             products.saveAndFlush(product);
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw new CatalogRuleException(null, "form.staleVersion");
+            throw new RuleViolation(null, "form.staleVersion");
         } catch (DataIntegrityViolationException e) {
             // Another administrator saved the same category and name after our check.
-            throw new CatalogRuleException("name", "product.duplicate");
+            throw new RuleViolation("name", "product.duplicate");
         }
     }
 
     private void requireUnique(ProductForm form, long self) {
         if (products.existsByCategoryAndNameAndIdNot(form.category().strip(), form.name().strip(), self)) {
-            throw new CatalogRuleException("name", "product.duplicate");
+            throw new RuleViolation("name", "product.duplicate");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.tidecrm.catalog.internal;
 
+import io.tidecrm.support.RuleViolation;
+
 import io.tidecrm.catalog.CatalogManagement;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.support.Flash;
@@ -82,8 +84,8 @@ class ProductController {
             } else {
                 administration.update(id, form, user.id());
             }
-        } catch (CatalogRuleException e) {
-            Forms.reject(result, e.field(), e.messageKey());
+        } catch (RuleViolation e) {
+            Forms.reject(result, e);
             return "catalog/product-form";
         }
         Flash.success(redirect, id == null ? "product.created" : "product.updated", form.category() + " · " + form.name());
