@@ -12,6 +12,9 @@ interface TeamRepository extends JpaRepository<Team, Long> {
     @Query("select t from Team t order by t.name")
     List<Team> findAllForListing();
 
+    @EntityGraph(attributePaths = "manager")
+    java.util.Optional<Team> findWithManagerById(long id);
+
     @Query("select count(t) > 0 from Team t where lower(t.name) = lower(?1) and (?2 is null or t.id <> ?2)")
     boolean nameTaken(String name, Long exceptId);
 }

@@ -42,6 +42,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     long countByRoleAndEnabledTrue(Role role);
 
     @EntityGraph(attributePaths = "team")
+    Optional<UserAccount> findWithTeamById(long id);
+
+    @EntityGraph(attributePaths = "team")
     List<UserAccount> findWithTeamByIdIn(Collection<Long> ids);
 
     @Query("select u.id from UserAccount u where u.team.manager.id = ?1")

@@ -116,7 +116,8 @@ class UserAdministration implements UserManagement {
 
     @Transactional(readOnly = true)
     Optional<UserAccount> findAccount(long id) {
-        return users.findById(id);
+        // The team comes along: the edit form reads it after the transaction.
+        return users.findWithTeamById(id);
     }
 
     long createUser(UserForm form) {
@@ -222,7 +223,7 @@ class UserAdministration implements UserManagement {
 
     @Transactional(readOnly = true)
     Optional<Team> findTeam(long id) {
-        return teams.findById(id);
+        return teams.findWithManagerById(id);
     }
 
     @Transactional(readOnly = true)

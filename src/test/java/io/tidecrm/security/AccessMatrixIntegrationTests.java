@@ -1,0 +1,206 @@
+package io.tidecrm.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.identity.Role;
+import io.tidecrm.support.CustomerFixtures;
+import io.tidecrm.support.IntegrationTest;
+import io.tidecrm.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every route, enumerated from the request mappings (a new route cannot be missed), called as
+ * anonymous, the owner, a rep of the same team, a rep and a manager of another team, the
+ * owner's manager and an administrator, with the ids of one rep's records. Outsiders get a
+ * sign-in redirect, 403 or 404, never the records' data, never a 5xx; insiders never a 5xx.
+ * Prints routes × roles and the leaks found (must be 0), and POSTs without a CSRF token.
+ */
+@IntegrationTest
+class AccessMatrixIntegrationTests {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+    /** Public routes: everything else needs a signed-in user. */
+    private static final Set<String> PUBLIC = Set.of("/login", "/error");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    CustomerFixtures fixtures;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    String marker;
+    Map<String, Long> ids;
+
+    @BeforeEach
+    void rep1sRecords() {
+        marker = "泄露标记" + System.nanoTime();
+        long customer = fixtures.insert(marker + "有限公司", "B", "INTENT", fixtures.userId("rep1"));
+        long contact = fixtures.insertContact(customer, marker + "联系人");
+        long followUp = fixtures.jdbc().sql("""
+                INSERT INTO follow_up (customer_id, author_id, kind, occurred_at, recorded_at, content)
+                VALUES (?, ?, 'PHONE', now(), now(), ?) RETURNING id
+                """).params(customer, fixtures.userId("rep1"), marker + "跟进").query(Long.class).single();
+        CurrentUser throwaway = users.newUser("matrix-target", Role.REP, "rep1");
+        ids = Map.of("customer", customer, "contact", contact, "followUp", followUp, "user", throwaway.id(),
+                "team", fixtures.jdbc().sql("SELECT team_id FROM app_user WHERE username = 'rep1'").query(Long.class).single());
+    }
+
+    record Route(HttpMethod method, String pattern) {
+    }
+
+    List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/error")) {
+                    continue;
+                }
+                for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    routes.add(new Route(HttpMethod.valueOf(m.name()), pattern));
+                }
+            }
+        });
+        return routes;
+    }
+
+    /** Fills a route's variables with rep1's record ids (a job name for the run route). */
+    String path(String pattern) {
+        Matcher m = VARIABLE.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String prefix = pattern.substring(0, m.start());
+            String value = switch (m.group(1)) {
+                case "job" -> "warning";
+                case "followUpId" -> String.valueOf(ids.get("followUp"));
+                case "teamId" -> String.valueOf(ids.get("team"));
+                case "customerId" -> String.valueOf(ids.get("customer"));
+                default -> prefix.startsWith("/contacts") ? String.valueOf(ids.get("contact"))
+                        : prefix.startsWith("/admin/users") ? String.valueOf(ids.get("user"))
+                        : prefix.startsWith("/admin/teams") || prefix.startsWith("/admin/webhooks")
+                                ? String.valueOf(ids.get("team"))
+                        : String.valueOf(ids.get("customer"));
+            };
+            m.appendReplacement(out, value);
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    @Test
+    void outsidersGetNoAccessAndNoDataOnAnyRoute() throws Exception {
+        List<Route> routes = routes();
+        assertThat(routes).hasSizeGreaterThan(50);
+        Map<String, Integer> checkedPerRole = new TreeMap<>();
+        List<String> leaks = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (Route route : routes) {
+            String path = path(route.pattern());
+            // Anonymous: the sign-in page, never data.
+            MockHttpServletResponse anonymous = call(route, path, null);
+            checkedPerRole.merge("anonymous", 1, Integer::sum);
+            if (!PUBLIC.contains(route.pattern()) && !route.pattern().startsWith("/actuator")) {
+                if (!(anonymous.getStatus() == 302 && String.valueOf(anonymous.getRedirectedUrl()).endsWith("/login"))
+                        && anonymous.getStatus() != 403) {
+                    leaks.add("anonymous " + route + " → " + anonymous.getStatus());
+                }
+            }
+            for (String outsider : List.of("rep2", "rep3", "manager2")) {
+                MockHttpServletResponse r = call(route, path, outsider);
+                checkedPerRole.merge(outsider, 1, Integer::sum);
+                if (r.getContentAsString().contains(marker)) {
+                    leaks.add(outsider + " " + route + " → " + r.getStatus() + " showed rep1's data");
+                }
+                if (r.getStatus() >= 500) {
+                    errors.add(outsider + " " + route + " → " + r.getStatus());
+                }
+                if (route.pattern().contains("{") && r.getStatus() == 200 && route.method() == HttpMethod.GET
+                        && !route.pattern().startsWith("/admin")) {
+                    leaks.add(outsider + " " + route + " → 200 on another rep's id");
+                }
+            }
+            for (String insider : List.of("rep1", "manager1", "admin")) {
+                MockHttpServletResponse r = call(route, path, insider);
+                checkedPerRole.merge(insider, 1, Integer::sum);
+                if (r.getStatus() >= 500) {
+                    errors.add(insider + " " + route + " → " + r.getStatus());
+                }
+            }
+        }
+        String report = String.format("access matrix: %d routes × %d roles = %d requests; leaks: %d; 5xx: %d%n%s%n",
+                routes.size(), checkedPerRole.size(), checkedPerRole.values().stream().mapToInt(Integer::intValue).sum(),
+                leaks.size(), errors.size(), String.join(System.lineSeparator(), leaks));
+        System.out.print(report);
+        write("access-matrix.txt", report);
+        assertThat(leaks).isEmpty();
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void everyStateChangingRouteRefusesAPostWithoutCsrfToken() throws Exception {
+        List<String> accepted = new ArrayList<>();
+        int checked = 0;
+        for (Route route : routes()) {
+            if (route.method() == HttpMethod.GET || route.pattern().equals("/login")) {
+                continue;
+            }
+            MockHttpServletResponse r = mvc.perform(request(route.method(), path(route.pattern()))
+                    .with(users.as("admin"))).andReturn().getResponse();
+            checked++;
+            if (r.getStatus() != 403) {
+                accepted.add(route + " → " + r.getStatus());
+            }
+        }
+        write("csrf.txt", String.format("csrf: %d state-changing routes posted without a token; accepted: %d%n",
+                checked, accepted.size()));
+        assertThat(checked).isGreaterThan(20);
+        assertThat(accepted).isEmpty();
+    }
+
+    private MockHttpServletResponse call(Route route, String path, String username) throws Exception {
+        MockHttpServletRequestBuilder request = request(route.method(), path);
+        if (username != null) {
+            request.with(users.as(username));
+        }
+        if (route.method() != HttpMethod.GET) {
+            request.with(csrf());
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    private static void write(String name, String text) throws IOException {
+        Path dir = Path.of("target/reliability");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(name), text);
+    }
+}
