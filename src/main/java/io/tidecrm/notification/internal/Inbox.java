@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -63,6 +64,32 @@ class Inbox implements NotificationManagement {
                 .param("kind", kind.name())
                 .param("key", messageKey)
                 .param("args", json.writeValueAsString(args.stream().map(a -> Objects.toString(a, "")).toList()))
+                .param("link", link)
+                .param("createdAt", Timestamp.from(createdAt))
+                .update();
+    }
+
+    /**
+     * One notification per recipient with arguments of its own (e.g. a count per owner), in one
+     * statement however many recipients there are.
+     */
+    void notifyEach(Map<Long, List<String>> argsByRecipient, NotificationKind kind, String messageKey, String link,
+            Instant createdAt) {
+        if (argsByRecipient.isEmpty()) {
+            return;
+        }
+        Long[] ids = argsByRecipient.keySet().toArray(Long[]::new);
+        String[] args = java.util.Arrays.stream(ids).map(id -> json.writeValueAsString(argsByRecipient.get(id)))
+                .toArray(String[]::new);
+        jdbc.sql("""
+                INSERT INTO notification (recipient_id, kind, message_key, message_args, link, created_at)
+                SELECT r, :kind, :key, a, :link, :createdAt
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:args AS text[])) AS t(r, a)
+                """)
+                .param("ids", ids)
+                .param("args", args)
+                .param("kind", kind.name())
+                .param("key", messageKey)
                 .param("link", link)
                 .param("createdAt", Timestamp.from(createdAt))
                 .update();

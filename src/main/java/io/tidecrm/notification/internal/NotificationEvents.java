@@ -73,8 +73,9 @@ class NotificationEvents {
     /** Each former owner of a reclaim batch learns how many customers went to the pool. */
     @EventListener
     void on(CustomersReclaimed event) {
-        event.countsByOwner().forEach((owner, count) -> inbox.notify(List.of(owner), NotificationKind.POOL_RECLAIMED,
-                "notification.POOL_RECLAIMED", List.of(String.valueOf(count)), "/pool", event.runAt()));
+        inbox.notifyEach(event.countsByOwner().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                java.util.Map.Entry::getKey, e -> List.of(String.valueOf(e.getValue())))),
+                NotificationKind.POOL_RECLAIMED, "notification.POOL_RECLAIMED", "/pool", event.runAt());
     }
 
     private static String customerLink(long customerId) {

@@ -34,7 +34,7 @@ class PoolJobs {
 
     static final String RECLAIM = "RECLAIM";
     static final String WARNING = "WARNING";
-    static final int BATCH_SIZE = 1000;
+    static final int DEFAULT_BATCH_SIZE = 5000;
 
     private static final Logger log = LoggerFactory.getLogger(PoolJobs.class);
 
@@ -46,9 +46,13 @@ class PoolJobs {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String node;
+    private final int batchSize;
 
     PoolJobs(PoolRulesStore rules, CustomerPool pool, UserManagement users, JdbcClient jdbc, TransactionTemplate tx,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${tidecrm.pool.batch-size:" + DEFAULT_BATCH_SIZE + "}")
+            int batchSize) {
+        this.batchSize = batchSize;
         this.rules = rules;
         this.pool = pool;
         this.users = users;
@@ -60,6 +64,10 @@ class PoolJobs {
     }
 
     record Outcome(String status, int affected, int owners, int batches) {
+    }
+
+    int batchSize() {
+        return batchSize;
     }
 
     /** The reclaim run standing for the latest reclaim time at or before {@code firedAt}. */
@@ -83,7 +91,7 @@ class PoolJobs {
                     continue; // the pool has not been on long enough for this type
                 }
                 while (true) {
-                    Map<Long, Integer> batch = tx.execute(s -> pool.reclaimBatch(type, cutoff, run, BATCH_SIZE));
+                    Map<Long, Integer> batch = tx.execute(s -> pool.reclaimBatch(type, cutoff, run, batchSize));
                     batches++;
                     int count = batch.values().stream().mapToInt(Integer::intValue).sum();
                     if (count == 0) {
