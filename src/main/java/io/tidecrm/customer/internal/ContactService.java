@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.tidecrm.customer.CustomerNotFoundException;
 import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.support.NameSearch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -89,8 +90,7 @@ public class ContactService {
             params.put("scopeOwners", scope.ownerIds());
         }
         if (q != null && !q.isBlank()) {
-            where.add("(k.name ILIKE :search ESCAPE '\\' OR k.mobile = :exact)");
-            params.put("search", "%" + CustomerQueries.escapeLike(q.strip()) + "%");
+            where.add("(" + NameSearch.condition("k.name", q.strip(), params) + " OR k.mobile = :exact)");
             params.put("exact", q.strip());
         }
         if (after != null) {

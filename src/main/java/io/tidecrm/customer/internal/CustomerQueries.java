@@ -24,6 +24,7 @@ import io.tidecrm.customer.CustomerType;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
+import io.tidecrm.support.NameSearch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +39,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerQueries {
 
     static final int PAGE_SIZE = 20;
+
+    /**
+     * The next follow-up as its index has it (a missing one is infinity, which no finite bound
+     * admits), so that the due filters are index ranges.
+     */
+    private static final String NEXT = CustomerListQuery.Sort.NEXT_FOLLOW_UP.expression;
 
     private final JdbcClient jdbc;
     private final Visibility visibility;
@@ -70,10 +77,6 @@ public class CustomerQueries {
         CustomerListQuery.Sort sort = query.sortOrDefault();
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>();
-        where.add(scope.condition("c"));
-        if (!scope.all()) {
-            params.put("scopeOwners", scope.ownerIds());
-        }
         if (query.status() != null) {
             where.add("c.status = :status");
             params.put("status", query.status().name());
@@ -95,8 +98,7 @@ public class CustomerQueries {
             params.put("owner", query.owner());
         }
         if (query.search() != null) {
-            where.add("(c.name ILIKE :search ESCAPE '\\' OR c.credit_code = :code)");
-            params.put("search", "%" + escapeLike(query.search()) + "%");
+            where.add("(" + NameSearch.condition("c.name", query.search(), params) + " OR c.credit_code = :code)");
             params.put("code", query.search().toUpperCase(java.util.Locale.ROOT));
         }
         if (query.due() != null) {
@@ -113,15 +115,37 @@ public class CustomerQueries {
             params.put("afterId", cursor.id());
         }
         String direction = sort.ascending ? "ASC" : "DESC";
-        String sql = """
-                SELECT c.id, c.name, c.type, c.status, c.owner_id, c.tags, c.next_follow_up_at, c.last_follow_up_at,
-                       c.clock_at, CAST(%s AS text) AS sort_value
-                FROM customer c
-                WHERE %s
-                ORDER BY %s %s, c.id %s
-                LIMIT %d
-                """.formatted(sort.expression, String.join(" AND ", where), sort.expression, direction, direction,
-                PAGE_SIZE + 1);
+        String conditions = where.isEmpty() ? "TRUE" : String.join(" AND ", where);
+        String sql;
+        if (scope.all()) {
+            sql = """
+                    SELECT c.id, c.name, c.type, c.status, c.owner_id, c.tags, c.next_follow_up_at, c.last_follow_up_at,
+                           c.clock_at, CAST(%1$s AS text) AS sort_value
+                    FROM customer c
+                    WHERE %2$s
+                    ORDER BY %1$s %3$s, c.id %3$s
+                    LIMIT %4$d
+                    """.formatted(sort.expression, conditions, direction, PAGE_SIZE + 1);
+        } else {
+            // One index scan per owner in scope, merged: PostgreSQL does not merge an IN list in
+            // index order by itself, and a whole team's customers would otherwise be sorted.
+            params.put("scopeOwners", scope.ownerIds().toArray(Long[]::new));
+            sql = """
+                    SELECT x.id, x.name, x.type, x.status, x.owner_id, x.tags, x.next_follow_up_at,
+                           x.last_follow_up_at, x.clock_at, x.sort_value
+                    FROM unnest(CAST(:scopeOwners AS bigint[])) AS s(owner_id)
+                    CROSS JOIN LATERAL (
+                        SELECT c.id, c.name, c.type, c.status, c.owner_id, c.tags, c.next_follow_up_at,
+                               c.last_follow_up_at, c.clock_at, %1$s AS sort_key, CAST(%1$s AS text) AS sort_value
+                        FROM customer c
+                        WHERE c.owner_id = s.owner_id AND %2$s
+                        ORDER BY %1$s %3$s, c.id %3$s
+                        LIMIT %4$d
+                    ) x
+                    ORDER BY x.sort_key %3$s, x.id %3$s
+                    LIMIT %4$d
+                    """.formatted(sort.expression, conditions, direction, PAGE_SIZE + 1);
+        }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         List<RawRow> raw = jdbc.sql(sql).params(params).query((rs, n) -> RawRow.of(rs)).list();
@@ -168,25 +192,21 @@ public class CustomerQueries {
         ZonedDateTime startOfDay = LocalDate.ofInstant(now, clock.getZone()).atStartOfDay(clock.getZone());
         switch (due) {
             case OVERDUE -> {
-                where.add("c.next_follow_up_at < :dueEnd");
+                where.add(NEXT + " < :dueEnd");
                 params.put("dueEnd", Timestamp.from(now));
             }
             case TODAY -> {
-                where.add("c.next_follow_up_at >= :dueStart AND c.next_follow_up_at < :dueEnd");
+                where.add(NEXT + " >= :dueStart AND " + NEXT + " < :dueEnd");
                 params.put("dueStart", Timestamp.from(startOfDay.toInstant()));
                 params.put("dueEnd", Timestamp.from(startOfDay.plusDays(1).toInstant()));
             }
             case WEEK -> {
                 ZonedDateTime monday = startOfDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                where.add("c.next_follow_up_at >= :dueStart AND c.next_follow_up_at < :dueEnd");
+                where.add(NEXT + " >= :dueStart AND " + NEXT + " < :dueEnd");
                 params.put("dueStart", Timestamp.from(monday.toInstant()));
                 params.put("dueEnd", Timestamp.from(monday.plusWeeks(1).toInstant()));
             }
         }
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private record RawRow(long id, String name, CustomerType type, CustomerStatus status, Long ownerId,

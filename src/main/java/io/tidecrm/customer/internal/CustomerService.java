@@ -164,7 +164,7 @@ class CustomerService implements CustomerManagement {
         Scope scope = visibility.scopeOf(viewer);
         var sql = jdbc.sql("""
                 SELECT c.id FROM customer c
-                WHERE %s AND c.next_follow_up_at < :until
+                WHERE %s AND coalesce(c.next_follow_up_at, 'infinity'::timestamptz) < :until
                 ORDER BY coalesce(c.next_follow_up_at, 'infinity'::timestamptz), c.id
                 LIMIT :limit
                 """.formatted(scope.condition("c")))

@@ -162,19 +162,24 @@ public class FollowUpService {
                 Long contactId, CustomerStatus newStatus, Instant next, Long correctsId, Long correctedById,
                 Long[] notified) {
         }
-        List<Raw> raw = jdbc.sql("""
+        // The cursor only when there is one: a generic prepared plan cannot use "? IS NULL OR f.id < ?".
+        String cursor = before == null ? "" : " AND f.id < :before";
+        var statement = jdbc.sql("""
                 SELECT f.id, f.kind, f.occurred_at, f.recorded_at, f.content, f.author_id, f.contact_id, f.new_status,
                        f.next_follow_up_at, f.corrects_id,
                        (SELECT max(x.id) FROM follow_up x WHERE x.corrects_id = f.id) AS corrected_by_id,
                        ARRAY(SELECT n.user_id FROM follow_up_notify n WHERE n.follow_up_id = f.id) AS notified
                 FROM follow_up f
-                WHERE f.customer_id = :customer AND (CAST(:before AS bigint) IS NULL OR f.id < :before)
+                WHERE f.customer_id = :customer%s
                 ORDER BY f.id DESC
                 LIMIT :limit
-                """)
+                """.formatted(cursor))
                 .param("customer", customerId)
-                .param("before", before)
-                .param("limit", PAGE_SIZE + 1)
+                .param("limit", PAGE_SIZE + 1);
+        if (before != null) {
+            statement = statement.param("before", before);
+        }
+        List<Raw> raw = statement
                 .query((rs, n) -> new Raw(rs.getLong("id"), FollowUpKind.valueOf(rs.getString("kind")),
                         instant(rs, "occurred_at"), instant(rs, "recorded_at"), rs.getString("content"),
                         rs.getLong("author_id"), (Long) rs.getObject("contact_id"), status(rs.getString("new_status")),

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.tidecrm.customer.CustomerType;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
+import io.tidecrm.support.NameSearch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,8 +56,7 @@ public class PoolQueries {
             params.put("type", type.name());
         }
         if (q != null && !q.isBlank()) {
-            where.add("c.name ILIKE :q ESCAPE '\\'");
-            params.put("q", "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            where.add(NameSearch.condition("c.name", q.strip(), params));
         }
         if (before != null) {
             where.add("c.id < :before");
