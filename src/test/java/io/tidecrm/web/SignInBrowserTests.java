@@ -44,6 +44,16 @@ class SignInBrowserTests {
     }
 
     @Test
+    void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        String setCookie = String.join("\n", response.headers().allValues("Set-Cookie"));
+        assertThat(setCookie).contains("SESSION=").contains("HttpOnly").contains("SameSite=Lax");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+
+    @Test
     void repSignsInSeesChineseHomeAndSwitchesToEnglish() {
         try (BrowserContext context = browser.newContext(390, 844)) {
             Page page = context.newPage();

@@ -1,0 +1,124 @@
+package io.tidecrm.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.tidecrm.support.Browser;
+import io.tidecrm.support.CustomerFixtures;
+import io.tidecrm.support.TestClockConfiguration;
+import io.tidecrm.support.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Attack payloads stored in every text column of a customer, its contact and follow-up, then
+ * shown on every page that lists or shows them in a real browser that reports any dialog or
+ * script error: nothing may execute, and template expressions are not evaluated.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import({ TestClockConfiguration.class, CustomerFixtures.class })
+class XssBrowserTests {
+
+    static final List<String> PAYLOADS = List.of(
+            "<script>alert('s1')</script>",
+            "\"><img src=x onerror=alert('s2')>",
+            "'><svg onload=alert('s3')>",
+            "javascript:alert('s4')",
+            "[[${7*7}]]",
+            "__${T(java.lang.Runtime).getRuntime()}__::x",
+            "${7*7}",
+            "'; DROP TABLE customer; --",
+            "</textarea><script>alert('s5')</script>",
+            "<a href=\"javascript:alert('s6')\">x</a>");
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CustomerFixtures fixtures;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void payloadsInEveryTextFieldRenderInertOnEveryPage() throws IOException {
+        long rep = fixtures.userId("rep1");
+        List<Long> customers = new ArrayList<>();
+        int i = 0;
+        for (String payload : PAYLOADS) {
+            long id = fixtures.insert("XSS" + (i++) + payload, "C", "INTENT", rep);
+            customers.add(id);
+            fixtures.jdbc().sql("""
+                    UPDATE customer SET region = :p, industry = :p, referrer = :p, address = :p, requirements = :p,
+                        extra_discount = :p, remarks = :p, tags = ARRAY[CAST(:p AS text)], jkb_registration_name = :p,
+                        jzmh_registration_name = :p, website = 'https://example.com/' || :p
+                    WHERE id = :id
+                    """).param("p", payload).param("id", id).update();
+            long contact = fixtures.insertContact(id, payload);
+            fixtures.jdbc().sql("UPDATE contact SET title = :p, department = :p, remarks = :p, wechat_id = :p WHERE id = :id")
+                    .param("p", payload).param("id", contact).update();
+            fixtures.jdbc().sql("""
+                    INSERT INTO follow_up (customer_id, author_id, kind, occurred_at, recorded_at, content)
+                    VALUES (?, ?, 'PHONE', now(), now(), ?)
+                    """).params(id, rep, payload).update();
+        }
+        List<String> executed = new ArrayList<>();
+        int pages = 0;
+        try (BrowserContext context = browser.newContext(1280, 900)) {
+            Page page = context.newPage();
+            page.onDialog(dialog -> {
+                executed.add(page.url() + " → dialog " + dialog.message());
+                dialog.dismiss();
+            });
+            page.onPageError(error -> executed.add(page.url() + " → script error " + error));
+            page.navigate(url("/login"));
+            page.getByLabel("用户名").fill("rep1");
+            page.getByLabel("密码").fill(TestUsers.DEMO_PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            List<String> paths = new ArrayList<>(List.of("/customers", "/customers?q=XSS", "/contacts", "/todo",
+                    "/pool", "/notifications"));
+            customers.forEach(id -> paths.add("/customers/" + id));
+            for (String path : paths) {
+                page.navigate(url(path));
+                pages++;
+                String html = page.content();
+                assertThat(html).as(path).doesNotContain(">49<").doesNotContain("java.lang.ProcessImpl");
+            }
+        }
+        Files.createDirectories(Path.of("target/reliability"));
+        Files.writeString(Path.of("target/reliability/xss.txt"), String.format(
+                "xss: %d payloads in %d text columns of customers, contacts and follow-ups, %d pages visited; executed: %d%n",
+                PAYLOADS.size(), 17, pages, executed.size()));
+        assertThat(executed).isEmpty();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
