@@ -53,6 +53,15 @@ class UserAdministrationIntegrationTests {
     }
 
     @Test
+    void aCommonPasswordIsRefused() throws Exception {
+        String name = "commonpw-" + System.nanoTime();
+        mvc.perform(newUser(name, "Password123"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("该密码属于最常见的密码")));
+        assertThat(userManagement.findByUsername(name)).isEmpty();
+    }
+
+    @Test
     void duplicateUsernameIsRefusedWhateverTheCase() throws Exception {
         mvc.perform(newUser("REP1", "Secret#2026"))
                 .andExpect(status().isOk())
