@@ -342,17 +342,23 @@ class ContractService {
     }
 
     private Money lock(long id) {
-        return jdbc.sql("""
-                SELECT k.approval_state, k.total,
-                       (SELECT coalesce(sum(i.amount), 0) FROM contract_instalment i WHERE i.contract_id = k.id) AS planned,
-                       (SELECT coalesce(sum(p.amount), 0) FROM contract_payment p WHERE p.contract_id = k.id) AS received
-                FROM contract k WHERE k.id = ? FOR UPDATE OF k
-                """)
+        // First the lock, then the sums in a statement of their own: under READ COMMITTED a
+        // statement that waited for the lock would still see the sums of its older snapshot.
+        String state = jdbc.sql("SELECT approval_state FROM contract WHERE id = ? FOR UPDATE")
                 .param(id)
-                .query((rs, n) -> new Money(ApprovalState.valueOf(rs.getString("approval_state")),
-                        rs.getBigDecimal("total"), rs.getBigDecimal("planned"), rs.getBigDecimal("received")))
+                .query(String.class)
                 .optional()
                 .orElseThrow(ContractNotFoundException::new);
+        return jdbc.sql("""
+                SELECT k.total,
+                       (SELECT coalesce(sum(i.amount), 0) FROM contract_instalment i WHERE i.contract_id = k.id) AS planned,
+                       (SELECT coalesce(sum(p.amount), 0) FROM contract_payment p WHERE p.contract_id = k.id) AS received
+                FROM contract k WHERE k.id = ?
+                """)
+                .param(id)
+                .query((rs, n) -> new Money(ApprovalState.valueOf(state), rs.getBigDecimal("total"),
+                        rs.getBigDecimal("planned"), rs.getBigDecimal("received")))
+                .single();
     }
 
     void addInstalment(long id, InstalmentForm form, CurrentUser viewer) {
