@@ -53,4 +53,11 @@ public interface CustomerManagement {
      * its lists inside the scope in SQL: join {@code customer} and add the condition.
      */
     CustomerScope scopeCondition(String customerAlias, CurrentUser viewer);
+
+    /**
+     * An approved contract: sets the customer's follow-up status to won (成交), so that it is never
+     * reclaimed into the pool, in the caller's transaction. No viewer check: the caller (the
+     * contract approval) has already read the customer through the approver's scope.
+     */
+    void markWon(long customerId, Instant at);
 }

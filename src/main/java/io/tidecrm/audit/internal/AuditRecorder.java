@@ -103,4 +103,13 @@ class AuditRecorder {
         }
         return Objects.toString(username(userId), "?") + "(#" + userId + ")";
     }
+
+    /** Every approval decision on a contract (module contract), in the transaction of the decision. */
+    @EventListener
+    void on(io.tidecrm.contract.ContractDecided event) {
+        audit.append(AuditKind.APPROVAL_DECIDED, event.decidedAt(), event.decidedById(), username(event.decidedById()),
+                event.title() + " (contract #" + event.contractId() + ", " + event.customerName() + ")",
+                "decision=" + event.decision() + " submitter=" + user(event.submitterId())
+                        + (event.comment() == null ? "" : " comment=" + event.comment()));
+    }
 }

@@ -493,4 +493,21 @@ class CustomerService implements CustomerManagement {
         return new io.tidecrm.customer.CustomerScope(scope.condition(customerAlias),
                 scope.all() ? Map.of() : Map.of("scopeOwners", scope.ownerIds()));
     }
+
+    // --- won by an approved contract (contract module)
+
+    @Override
+    public void markWon(long customerId, Instant at) {
+        int updated = jdbc.sql("""
+                UPDATE customer SET status = 'WON', updated_at = :at, version = version + 1
+                WHERE id = :id AND status <> 'WON'
+                """)
+                .param("at", java.sql.Timestamp.from(at))
+                .param("id", customerId)
+                .update();
+        if (updated == 0 && jdbc.sql("SELECT count(*) FROM customer WHERE id = ?").param(customerId)
+                .query(Long.class).single() == 0) {
+            throw new CustomerNotFoundException();
+        }
+    }
 }

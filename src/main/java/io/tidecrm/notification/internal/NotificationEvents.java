@@ -81,4 +81,24 @@ class NotificationEvents {
     private static String customerLink(long customerId) {
         return "/customers/" + customerId;
     }
+
+    // --- contracts (module contract)
+
+    /** The approvers of a submitted contract are asked to decide. */
+    @EventListener
+    void on(io.tidecrm.contract.ContractSubmitted event) {
+        inbox.notify(event.approverIds(), NotificationKind.CONTRACT_SUBMITTED, "notification.CONTRACT_SUBMITTED",
+                List.of(event.submitterName(), event.title(), event.customerName()),
+                "/contracts/" + event.contractId(), event.submittedAt());
+    }
+
+    /** The submitter learns the decision on their contract, with the approver's comment. */
+    @EventListener
+    void on(io.tidecrm.contract.ContractDecided event) {
+        NotificationKind kind = event.decision() == io.tidecrm.contract.ContractDecided.Decision.APPROVED
+                ? NotificationKind.CONTRACT_APPROVED : NotificationKind.CONTRACT_REJECTED;
+        inbox.notify(List.of(event.submitterId()), kind, "notification." + kind.name(),
+                List.of(event.title(), event.customerName(), Objects.toString(event.comment(), "")),
+                "/contracts/" + event.contractId(), event.decidedAt());
+    }
 }

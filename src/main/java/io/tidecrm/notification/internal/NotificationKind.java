@@ -11,5 +11,11 @@ enum NotificationKind {
     /** The pool's 12:00 digest: the reader's customers that go to the pool unless followed up. */
     POOL_WARNING,
     /** The 20:00 reclaim took customers of the reader's into the pool. */
-    POOL_RECLAIMED
+    POOL_RECLAIMED,
+    /** A member of the reader's team submitted a contract for the reader's approval. */
+    CONTRACT_SUBMITTED,
+    /** The reader's submitted contract was approved. */
+    CONTRACT_APPROVED,
+    /** The reader's submitted contract was rejected, with the approver's comment. */
+    CONTRACT_REJECTED
 }

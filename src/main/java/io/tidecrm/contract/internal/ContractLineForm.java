@@ -1,0 +1,31 @@
+package io.tidecrm.contract.internal;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+
+/**
+ * One product line as the form sends it. An empty unit price takes the catalog's; an empty
+ * discount is none. There is no total here: the server computes it.
+ */
+public record ContractLineForm(
+        Long productId,
+        @DecimalMin(value = "0", inclusive = false, message = "{contract.line.quantity.positive}")
+        @Digits(integer = 10, fraction = 2, message = "{contract.number.digits}") BigDecimal quantity,
+        @DecimalMin(value = "0", message = "{contract.line.unitPrice.negative}")
+        @Digits(integer = 12, fraction = 2, message = "{contract.number.digits}") BigDecimal unitPrice,
+        @DecimalMin(value = "0", message = "{contract.line.discount.range}")
+        @DecimalMax(value = "100", message = "{contract.line.discount.range}")
+        @Digits(integer = 3, fraction = 2, message = "{contract.number.digits}") BigDecimal discount) {
+
+    /** A row the user left empty (the form always offers a few). */
+    public boolean isBlank() {
+        return productId == null && quantity == null && unitPrice == null && discount == null;
+    }
+
+    static ContractLineForm of(ContractLine line) {
+        return new ContractLineForm(line.productId(), line.quantity(), line.unitPrice(), line.discountPercent());
+    }
+}

@@ -1,0 +1,9 @@
+package io.tidecrm.contract.internal;
+
+import io.tidecrm.contract.ContractDecided.Decision;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** An approver's decision on the version of the contract they saw; a rejection needs a comment. */
+public record DecisionForm(@NotNull Decision decision, @Size(max = 500) String comment, Long version) {
+}

@@ -1,0 +1,85 @@
+package io.tidecrm.contract.internal;
+
+import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.identity.Role;
+import io.tidecrm.support.Flash;
+import jakarta.validation.Valid;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The payment plan and payments received of a contract, and the overdue ageing list. */
+@Controller
+class PaymentController {
+
+    private final ContractService contracts;
+    private final ContractQueries queries;
+    private final ContractDetailPage detailPage;
+
+    PaymentController(ContractService contracts, ContractQueries queries, ContractDetailPage detailPage) {
+        this.contracts = contracts;
+        this.queries = queries;
+        this.detailPage = detailPage;
+    }
+
+    @PostMapping("/contracts/{id}/instalments")
+    String addInstalment(@PathVariable long id, @Valid @ModelAttribute("instalmentForm") InstalmentForm form,
+            BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                contracts.addInstalment(id, form, user);
+                Flash.success(redirect, "contract.plan.added");
+                return "redirect:/contracts/" + id + "#plan";
+            } catch (ContractRuleException e) {
+                e.rejectOn(result);
+            }
+        }
+        return detailPage.show(id, user, model);
+    }
+
+    @PostMapping("/contracts/{id}/instalments/{instalmentId}/delete")
+    String removeInstalment(@PathVariable long id, @PathVariable long instalmentId,
+            @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        try {
+            contracts.removeInstalment(id, instalmentId, user);
+            Flash.success(redirect, "contract.plan.removed");
+        } catch (ContractRuleException e) {
+            Flash.error(redirect, e.violations().get(0).messageKey(), e.violations().get(0).args());
+        }
+        return "redirect:/contracts/" + id + "#plan";
+    }
+
+    @PostMapping("/contracts/{id}/payments")
+    String recordPayment(@PathVariable long id, @Valid @ModelAttribute("paymentForm") PaymentForm form,
+            BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                contracts.recordPayment(id, form, user);
+                Flash.success(redirect, "contract.payment.recorded");
+                return "redirect:/contracts/" + id + "#payments";
+            } catch (ContractRuleException e) {
+                e.rejectOn(result);
+            }
+        }
+        return detailPage.show(id, user, model);
+    }
+
+    /** Managers see their team's overdue instalments, administrators everyone's. */
+    @GetMapping("/contracts/overdue")
+    String overdue(@AuthenticationPrincipal CurrentUser user, Model model) {
+        if (user.role() == Role.REP) {
+            throw new AccessDeniedException("Managers and administrators only");
+        }
+        model.addAttribute("overdue", queries.overdue(user));
+        return "contract/overdue";
+    }
+}
