@@ -70,8 +70,23 @@ class AccessMatrixIntegrationTests {
                 INSERT INTO follow_up (customer_id, author_id, kind, occurred_at, recorded_at, content)
                 VALUES (?, ?, 'PHONE', now(), now(), ?) RETURNING id
                 """).params(customer, fixtures.userId("rep1"), marker + "跟进").query(Long.class).single();
+        long contract = fixtures.jdbc().sql("""
+                INSERT INTO contract (customer_id, owner_id, title, status, type, payment_method, sign_date, total,
+                                      created_by_id, created_at, updated_at)
+                VALUES (?, ?, ?, 'NOT_STARTED', 'DIRECT', 'BANK_TRANSFER', current_date, 1000, ?, now(), now())
+                RETURNING id
+                """).params(customer, fixtures.userId("rep1"), marker + "合同", fixtures.userId("rep1"))
+                .query(Long.class).single();
+        long opportunity = fixtures.jdbc().sql("""
+                INSERT INTO opportunity (customer_id, owner_id, title, stage, amount, expected_close_date, probability,
+                                         created_by_id, created_at, updated_at)
+                VALUES (?, ?, ?, 'LEAD', 1000, current_date + 30, 10, ?, now(), now())
+                RETURNING id
+                """).params(customer, fixtures.userId("rep1"), marker + "商机", fixtures.userId("rep1"))
+                .query(Long.class).single();
         CurrentUser throwaway = users.newUser("matrix-target", Role.REP, "rep1");
-        ids = Map.of("customer", customer, "contact", contact, "followUp", followUp, "user", throwaway.id(),
+        ids = Map.of("opportunity", opportunity, "customer", customer, "contact", contact, "followUp", followUp, "user", throwaway.id(),
+                "contract", contract,
                 "team", fixtures.jdbc().sql("SELECT team_id FROM app_user WHERE username = 'rep1'").query(Long.class).single());
     }
 
@@ -105,7 +120,9 @@ class AccessMatrixIntegrationTests {
                 case "followUpId" -> String.valueOf(ids.get("followUp"));
                 case "teamId" -> String.valueOf(ids.get("team"));
                 case "customerId" -> String.valueOf(ids.get("customer"));
-                default -> prefix.startsWith("/contacts") ? String.valueOf(ids.get("contact"))
+                default -> prefix.startsWith("/contracts") ? String.valueOf(ids.get("contract"))
+                        : prefix.startsWith("/opportunities") ? String.valueOf(ids.get("opportunity"))
+                        : prefix.startsWith("/contacts") ? String.valueOf(ids.get("contact"))
                         : prefix.startsWith("/admin/users") ? String.valueOf(ids.get("user"))
                         : prefix.startsWith("/admin/teams") || prefix.startsWith("/admin/webhooks")
                                 ? String.valueOf(ids.get("team"))
