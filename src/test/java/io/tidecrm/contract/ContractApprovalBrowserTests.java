@@ -14,25 +14,20 @@ import com.microsoft.playwright.options.AriaRole;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.Browser;
+import io.tidecrm.support.BrowserTest;
 import io.tidecrm.support.CustomerFixtures;
-import io.tidecrm.support.TestClockConfiguration;
 import io.tidecrm.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A rep drafts a contract with two catalog lines and submits it; their manager approves it from
  * the approval queue; the rep records a payment and sees the outstanding amount.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import({ TestClockConfiguration.class, CustomerFixtures.class, TestUsers.class })
+@BrowserTest
 class ContractApprovalBrowserTests {
 
     static Browser browser;

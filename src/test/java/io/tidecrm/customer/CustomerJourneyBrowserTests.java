@@ -10,9 +10,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.tidecrm.support.Browser;
+import io.tidecrm.support.BrowserTest;
 import io.tidecrm.support.CustomerFixtures;
 import io.tidecrm.support.MutableClock;
-import io.tidecrm.support.TestClockConfiguration;
 import io.tidecrm.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,19 +20,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A rep's day in the browser: create a customer, add a contact, write a follow-up from the
  * customer page (htmx, without leaving it), see it on the timeline and the customer on the
  * to-do page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestClockConfiguration.class)
+@BrowserTest
 class CustomerJourneyBrowserTests {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

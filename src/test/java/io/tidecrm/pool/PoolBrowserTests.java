@@ -8,22 +8,17 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.tidecrm.support.Browser;
+import io.tidecrm.support.BrowserTest;
 import io.tidecrm.support.CustomerFixtures;
-import io.tidecrm.support.TestClockConfiguration;
 import io.tidecrm.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /** A rep releases a customer into the pool; a rep of another team grabs it from the pool page. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import({ TestClockConfiguration.class, CustomerFixtures.class })
+@BrowserTest
 class PoolBrowserTests {
 
     static Browser browser;

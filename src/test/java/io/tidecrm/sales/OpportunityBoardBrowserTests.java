@@ -15,25 +15,20 @@ import com.microsoft.playwright.options.AriaRole;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.Browser;
+import io.tidecrm.support.BrowserTest;
 import io.tidecrm.support.CustomerFixtures;
-import io.tidecrm.support.TestClockConfiguration;
 import io.tidecrm.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A rep creates an opportunity with two catalog lines for their customer, sees the amount the
  * server computed, and drags its card on the board from S1 to S2; the move is saved.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import({ TestClockConfiguration.class, CustomerFixtures.class, TestUsers.class })
+@BrowserTest
 class OpportunityBoardBrowserTests {
 
     static Browser browser;

@@ -12,26 +12,21 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.tidecrm.support.Browser;
+import io.tidecrm.support.BrowserTest;
 import io.tidecrm.support.CustomerFixtures;
-import io.tidecrm.support.TestClockConfiguration;
 import io.tidecrm.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Attack payloads stored in every text column of a customer, its contact and follow-up, then
  * shown on every page that lists or shows them in a real browser that reports any dialog or
  * script error: nothing may execute, and template expressions are not evaluated.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import({ TestClockConfiguration.class, CustomerFixtures.class })
+@BrowserTest
 class XssBrowserTests {
 
     static final List<String> PAYLOADS = List.of(

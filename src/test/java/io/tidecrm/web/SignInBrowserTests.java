@@ -10,20 +10,15 @@ import java.util.List;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.tidecrm.support.Browser;
-import io.tidecrm.support.TestClockConfiguration;
+import io.tidecrm.support.BrowserTest;
 import io.tidecrm.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /** A rep signs in through the real sign-in page, sees the home page in Chinese and switches to English. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestClockConfiguration.class)
+@BrowserTest
 class SignInBrowserTests {
 
     static Browser browser;

@@ -21,4 +21,8 @@ public record FollowUpForm(
     static FollowUpForm empty(LocalDateTime now) {
         return new FollowUpForm(FollowUpKind.PHONE, now, "", null, null, null, List.of());
     }
+
+    /** The follow-up is about this subject of the customer (an opportunity or a contract), or none. */
+    record About(String type, long id, String label) {
+    }
 }

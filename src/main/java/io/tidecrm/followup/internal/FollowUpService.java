@@ -61,6 +61,11 @@ public class FollowUpService {
     }
 
     long record(long customerId, FollowUpForm form, CurrentUser author) {
+        return record(customerId, form, author, null);
+    }
+
+    /** A follow-up on the customer, optionally about one of its opportunities or contracts. */
+    long record(long customerId, FollowUpForm form, CurrentUser author, FollowUpForm.About about) {
         CustomerRef customer = customers.findVisible(customerId, author);
         Instant now = clock.instant();
         Instant occurredAt = form.occurredAt().atZone(clock.getZone()).toInstant();
@@ -86,7 +91,7 @@ public class FollowUpService {
             throw new RuleViolation("notifyUserIds", "followup.notify.invalid");
         }
         long id = insert(customerId, author.id(), form.kind(), occurredAt, now, form.content().strip(),
-                form.contactId(), form.newStatus(), next, null);
+                form.contactId(), form.newStatus(), next, null, about);
         insertNotify(id, notify);
         customers.recordFollowUp(customerId, author, new FollowUpFacts(occurredAt, form.newStatus(), next));
         events.publishEvent(new FollowUpRecorded(id, customerId, customer.name(), author.id(), author.displayName(),
@@ -110,17 +115,22 @@ public class FollowUpService {
                 .optional()
                 .orElseThrow(io.tidecrm.customer.CustomerNotFoundException::new);
         return insert(customerId, author.id(), original.kind(), original.occurredAt(), clock.instant(),
-                form.content().strip(), original.contactId(), null, null, followUpId);
+                form.content().strip(), original.contactId(), null, null, followUpId, null);
     }
 
     private long insert(long customerId, long authorId, FollowUpKind kind, Instant occurredAt, Instant recordedAt,
-            String content, Long contactId, CustomerStatus newStatus, Instant next, Long correctsId) {
+            String content, Long contactId, CustomerStatus newStatus, Instant next, Long correctsId,
+            FollowUpForm.About about) {
         return jdbc.sql("""
                 INSERT INTO follow_up (customer_id, author_id, kind, occurred_at, recorded_at, content, contact_id,
-                                       new_status, next_follow_up_at, corrects_id)
-                VALUES (:customer, :author, :kind, :occurred, :recorded, :content, :contact, :status, :next, :corrects)
+                                       new_status, next_follow_up_at, corrects_id, subject_type, subject_id, subject_label)
+                VALUES (:customer, :author, :kind, :occurred, :recorded, :content, :contact, :status, :next, :corrects,
+                        :subjectType, :subjectId, :subjectLabel)
                 RETURNING id
                 """)
+                .param("subjectType", about == null ? null : about.type())
+                .param("subjectId", about == null ? null : about.id())
+                .param("subjectLabel", about == null ? null : about.label())
                 .param("customer", customerId)
                 .param("author", authorId)
                 .param("kind", kind.name())
@@ -156,17 +166,23 @@ public class FollowUpService {
     /** One page of the timeline, newest first, in a fixed number of statements whatever its length. */
     @Transactional(readOnly = true)
     Timeline timeline(long customerId, Long before, CurrentUser viewer) {
+        return timeline(customerId, before, viewer, null);
+    }
+
+    /** The timeline of a customer, or of one of its subjects only. */
+    Timeline timeline(long customerId, Long before, CurrentUser viewer, FollowUpForm.About about) {
         // Pool customers are readable by everyone: a rep sees the full history before grabbing.
         customers.findReadable(customerId, viewer);
         record Raw(long id, FollowUpKind kind, Instant occurredAt, Instant recordedAt, String content, long authorId,
                 Long contactId, CustomerStatus newStatus, Instant next, Long correctsId, Long correctedById,
-                Long[] notified) {
+                Long[] notified, String subjectLabel) {
         }
         // The cursor only when there is one: a generic prepared plan cannot use "? IS NULL OR f.id < ?".
-        String cursor = before == null ? "" : " AND f.id < :before";
+        String cursor = (before == null ? "" : " AND f.id < :before")
+                + (about == null ? "" : " AND f.subject_type = :subjectType AND f.subject_id = :subjectId");
         var statement = jdbc.sql("""
                 SELECT f.id, f.kind, f.occurred_at, f.recorded_at, f.content, f.author_id, f.contact_id, f.new_status,
-                       f.next_follow_up_at, f.corrects_id,
+                       f.next_follow_up_at, f.corrects_id, f.subject_label,
                        (SELECT max(x.id) FROM follow_up x WHERE x.corrects_id = f.id) AS corrected_by_id,
                        ARRAY(SELECT n.user_id FROM follow_up_notify n WHERE n.follow_up_id = f.id) AS notified
                 FROM follow_up f
@@ -179,12 +195,16 @@ public class FollowUpService {
         if (before != null) {
             statement = statement.param("before", before);
         }
+        if (about != null) {
+            statement = statement.param("subjectType", about.type()).param("subjectId", about.id());
+        }
         List<Raw> raw = statement
                 .query((rs, n) -> new Raw(rs.getLong("id"), FollowUpKind.valueOf(rs.getString("kind")),
                         instant(rs, "occurred_at"), instant(rs, "recorded_at"), rs.getString("content"),
                         rs.getLong("author_id"), (Long) rs.getObject("contact_id"), status(rs.getString("new_status")),
                         instant(rs, "next_follow_up_at"), (Long) rs.getObject("corrects_id"),
-                        (Long) rs.getObject("corrected_by_id"), (Long[]) rs.getArray("notified").getArray()))
+                        (Long) rs.getObject("corrected_by_id"), (Long[]) rs.getArray("notified").getArray(),
+                        rs.getString("subject_label")))
                 .list();
         boolean more = raw.size() > PAGE_SIZE;
         List<Raw> page = more ? raw.subList(0, PAGE_SIZE) : raw;
@@ -203,7 +223,8 @@ public class FollowUpService {
                 r.recordedAt(), r.content(), displayName(names, r.authorId()),
                 r.contactId() == null || !contacts.containsKey(r.contactId()) ? null : contacts.get(r.contactId()).name(),
                 r.newStatus(), r.next(), r.correctsId(), r.correctedById(),
-                List.of(r.notified()).stream().map(id -> displayName(names, id)).collect(Collectors.joining("、"))))
+                List.of(r.notified()).stream().map(id -> displayName(names, id)).collect(Collectors.joining("、")),
+                r.subjectLabel()))
                 .toList();
         return new Timeline(entries, more ? page.get(PAGE_SIZE - 1).id() : null);
     }

@@ -30,11 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /** The 12:00 digest leaves the app by e-mail (checked with GreenMail) and by the team's group-robot webhook. */
 @IntegrationTest
-@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025" })
 class PoolWarningDeliveryIntegrationTests {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
