@@ -1,7 +1,7 @@
 /**
  * Support: the small shared kernel of the web pages that every module uses the same way —
- * flash messages after a change and field errors from a refused rule. It depends on no
- * other module.
+ * flash messages after a change, field errors from a refused rule, the rows of a form's
+ * line list, and the AND-joined conditions of a JDBC statement. It depends on no other module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Support", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package io.tidecrm.support;

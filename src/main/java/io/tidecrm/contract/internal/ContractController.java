@@ -12,6 +12,7 @@ import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.Flash;
 import io.tidecrm.support.KeysetPage;
+import io.tidecrm.support.LineRows;
 import io.tidecrm.support.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -128,11 +129,12 @@ class ContractController {
         response.sendError(HttpStatus.BAD_REQUEST.value());
     }
 
-    /** The form page; {@code form} is null when the input could not build one (see {@link ContractLineRows}). */
+    /** The form page; {@code form} is null when the input could not build one (see {@link LineRows}). */
     private String showForm(CustomerRef customer, Long id, ContractForm form, Iterable<String> parameterNames,
             CurrentUser user, Model model) {
         model.addAttribute("customer", customer);
-        model.addAttribute("lineRows", ContractLineRows.of(form, parameterNames));
+        model.addAttribute("lineRows", LineRows.of(form == null ? null : form.rows(), ContractLineForm::isBlank,
+                ContractForm.MAX_LINES, parameterNames));
         model.addAttribute("contractId", id);
         model.addAttribute("statuses", ContractStatus.values());
         model.addAttribute("types", ContractType.values());

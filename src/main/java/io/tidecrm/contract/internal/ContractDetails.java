@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.tidecrm.catalog.LineView;
+
 /**
  * The detail page of a contract, with names resolved and the money summed: total, received,
  * outstanding, and the instalments of the plan with what was paid on each and, when overdue,
@@ -15,7 +17,7 @@ public record ContractDetails(long id, String title, long customerId, String cus
         LocalDate serviceEnd, String customerSignatory, String ourSignatory, Instant nextFollowUpAt, String remarks,
         BigDecimal total, BigDecimal received, ApprovalState approvalState, String submittedByName,
         Instant submittedAt, String ownerName, String createdByName, Instant createdAt, Instant updatedAt,
-        long version, boolean mayDecide, List<Line> lines, List<Instalment> plan, List<Payment> payments,
+        long version, boolean mayDecide, List<LineView> lines, List<Instalment> plan, List<Payment> payments,
         List<Decision> decisions, List<Attachment> attachments) {
 
     public BigDecimal outstanding() {
@@ -32,11 +34,6 @@ public record ContractDetails(long id, String title, long customerId, String cus
 
     public boolean isApproved() {
         return approvalState == ApprovalState.APPROVED;
-    }
-
-    /** A line as shown: the product by name even when it has been disabled since. */
-    public record Line(String productLabel, String unit, boolean productEnabled, BigDecimal quantity,
-            BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal lineTotal) {
     }
 
     /**

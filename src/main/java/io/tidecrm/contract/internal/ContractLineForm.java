@@ -2,6 +2,7 @@ package io.tidecrm.contract.internal;
 
 import java.math.BigDecimal;
 
+import io.tidecrm.catalog.LineInput;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -18,12 +19,8 @@ public record ContractLineForm(
         @Digits(integer = 12, fraction = 2, message = "{contract.number.digits}") BigDecimal unitPrice,
         @DecimalMin(value = "0", message = "{contract.line.discount.range}")
         @DecimalMax(value = "100", message = "{contract.line.discount.range}")
-        @Digits(integer = 3, fraction = 2, message = "{contract.number.digits}") BigDecimal discount) {
-
-    /** A row the user left empty (the form always offers a few). */
-    public boolean isBlank() {
-        return productId == null && quantity == null && unitPrice == null && discount == null;
-    }
+        @Digits(integer = 3, fraction = 2, message = "{contract.number.digits}") BigDecimal discount)
+        implements LineInput {
 
     static ContractLineForm of(ContractLine line) {
         return new ContractLineForm(line.productId(), line.quantity(), line.unitPrice(), line.discountPercent());

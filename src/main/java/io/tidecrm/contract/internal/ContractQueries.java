@@ -9,20 +9,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import io.tidecrm.customer.CustomerManagement;
-import io.tidecrm.customer.CustomerScope;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
 import io.tidecrm.support.KeysetPage;
+import io.tidecrm.support.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,7 +56,7 @@ class ContractQueries {
 
     /** One page of the list, newest first, filtered by approval, status, owner and title. */
     KeysetPage<ContractRow> list(ContractListQuery query, CurrentUser viewer) {
-        Where where = new Where(customers.scopeCondition("c", viewer));
+        Where where = customers.scopeCondition("c", viewer).where();
         if (query.approval() != null) {
             where.add("k.approval_state = :approval", "approval", query.approval().name());
         }
@@ -79,7 +77,7 @@ class ContractQueries {
 
     /** The customer's contracts for its page, newest first. */
     List<ContractRow> ofCustomer(long customerId, CurrentUser viewer, int limit) {
-        Where where = new Where(customers.scopeCondition("c", viewer));
+        Where where = customers.scopeCondition("c", viewer).where();
         where.add("k.customer_id = :customer", "customer", customerId);
         return rows(where, limit);
     }
@@ -109,7 +107,7 @@ class ContractQueries {
         if (viewer.role() == Role.REP) {
             return null;
         }
-        Where where = new Where(customers.scopeCondition("c", viewer));
+        Where where = customers.scopeCondition("c", viewer).where();
         where.add("k.approval_state = 'SUBMITTED'", null, null);
         where.add("k.submitted_by_id <> :me", "me", viewer.id());
         if (viewer.role() == Role.MANAGER) {
@@ -126,7 +124,7 @@ class ContractQueries {
     /** The overdue instalments of approved contracts in the viewer's scope, by ageing bucket. */
     Overdue overdue(CurrentUser viewer) {
         LocalDate today = LocalDate.now(clock);
-        Where where = new Where(customers.scopeCondition("c", viewer));
+        Where where = customers.scopeCondition("c", viewer).where();
         where.add("k.approval_state = 'APPROVED'", null, null);
         where.add("i.due_date < :today", "today", Date.valueOf(today));
         record Raw(Overdue.Row row, long ownerId) {
@@ -212,32 +210,5 @@ class ContractQueries {
                 ApprovalState.valueOf(rs.getString("approval_state")), rs.getBigDecimal("total"),
                 rs.getBigDecimal("received"), rs.getDate("sign_date").toLocalDate(), rs.getLong("owner_id"), null,
                 (Long) rs.getObject("submitted_by_id"), null, rs.getLong("version"));
-    }
-
-    /** The conditions of a statement, starting with the viewer's scope, and their parameters. */
-    private static final class Where {
-
-        private final List<String> conditions = new ArrayList<>();
-        private final Map<String, Object> params = new HashMap<>();
-
-        Where(CustomerScope scope) {
-            conditions.add(scope.condition());
-            params.putAll(scope.params());
-        }
-
-        void add(String condition, String param, Object value) {
-            conditions.add(condition);
-            if (param != null) {
-                params.put(param, Objects.requireNonNull(value));
-            }
-        }
-
-        String sql() {
-            return String.join(" AND ", conditions);
-        }
-
-        Map<String, Object> params() {
-            return params;
-        }
     }
 }

@@ -17,7 +17,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.tidecrm.catalog.CatalogManagement;
+import io.tidecrm.catalog.LinePricing;
+import io.tidecrm.catalog.LineView;
 import io.tidecrm.catalog.ProductSummary;
 import io.tidecrm.contract.ContractDecided;
 import io.tidecrm.contract.ContractDecided.Decision;
@@ -48,24 +49,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class ContractService {
 
-    /** The largest amount numeric(14, 2) holds. */
-    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
     static final int MAX_COMMENT = 500;
 
     private final ContractRepository contracts;
     private final JdbcClient jdbc;
     private final CustomerManagement customers;
-    private final CatalogManagement catalog;
+    private final LinePricing pricing;
     private final UserManagement users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ContractService(ContractRepository contracts, JdbcClient jdbc, CustomerManagement customers,
-            CatalogManagement catalog, UserManagement users, ApplicationEventPublisher events, Clock clock) {
+            LinePricing pricing, UserManagement users, ApplicationEventPublisher events, Clock clock) {
         this.contracts = contracts;
         this.jdbc = jdbc;
         this.customers = customers;
-        this.catalog = catalog;
+        this.pricing = pricing;
         this.users = users;
         this.events = events;
         this.clock = clock;
@@ -180,58 +179,19 @@ class ContractService {
     }
 
     /**
-     * The lines and total from the form, computed here whatever the client sent: blank rows
-     * are skipped, an empty unit price takes the catalog's, the total is the sum of the line
-     * totals, and a contract has at least one line. A disabled product is refused on new lines:
-     * it may stay on as many lines as it was on before the edit, no more.
+     * The lines and total from the form, priced by the catalog whatever the client sent (see
+     * {@link LinePricing}): the total is the sum of the line totals, and a contract has at least
+     * one line.
      */
     private Priced price(ContractForm form, Map<Long, Long> linesPerProductBefore) {
-        Map<Long, Long> disabledLinesLeft = new HashMap<>(linesPerProductBefore);
-        List<ContractLineForm> rows = form.rows();
-        Set<Long> productIds = rows.stream().filter(Objects::nonNull).map(ContractLineForm::productId)
-                .filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<Long, ProductSummary> products = catalog.findByIds(productIds);
+        LinePricing.Priced priced = pricing.price(form.rows(), linesPerProductBefore);
         ContractRuleException.Collector refused = new ContractRuleException.Collector();
-        List<ContractLine> lines = new ArrayList<>();
-        boolean anyRow = false;
-        for (int i = 0; i < rows.size(); i++) {
-            ContractLineForm row = rows.get(i);
-            if (row == null || row.isBlank()) {
-                continue;
-            }
-            anyRow = true;
-            String at = "lines[" + i + "].";
-            ProductSummary product = row.productId() == null ? null : products.get(row.productId());
-            if (row.productId() == null) {
-                refused.add(at + "productId", "contract.line.product.required");
-            } else if (product == null) {
-                refused.add(at + "productId", "contract.line.product.invalid");
-            } else if (!product.enabled() && disabledLinesLeft.merge(product.id(), -1L, Long::sum) < 0) {
-                refused.add(at + "productId", "contract.line.product.disabled", product.label());
-            }
-            if (row.quantity() == null) {
-                refused.add(at + "quantity", "contract.line.quantity.required");
-            }
-            if (product == null || row.quantity() == null) {
-                continue;
-            }
-            ContractLine line = ContractLine.of(product.id(), row.quantity(),
-                    row.unitPrice() == null ? product.unitPrice() : row.unitPrice(),
-                    row.discount() == null ? BigDecimal.ZERO : row.discount());
-            if (line.lineTotal().compareTo(MAX_AMOUNT) > 0) {
-                refused.add(at + "quantity", "contract.amount.tooLarge");
-            }
-            lines.add(line);
-        }
-        if (!anyRow) {
+        priced.refusals().forEach(r -> refused.add(r.field(), "contract." + r.problem().key(), r.args()));
+        if (!priced.anyRow()) {
             refused.add(null, "contract.lines.required");
         }
-        BigDecimal total = lines.stream().map(ContractLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (total.compareTo(MAX_AMOUNT) > 0) {
-            refused.add(null, "contract.amount.tooLarge");
-        }
         refused.throwIfAny();
-        return new Priced(lines, total);
+        return new Priced(priced.lines().stream().map(ContractLine::of).toList(), priced.total());
     }
 
     // --- approval
@@ -544,13 +504,7 @@ class ContractService {
         attachments.forEach(a -> userIds.add(a.by()));
         Map<Long, UserSummary> names = users.findUsers(userIds);
 
-        List<ContractLine> lines = c.getLines();
-        Map<Long, ProductSummary> products = catalog.findByIds(lines.stream().map(ContractLine::productId).toList());
-        List<ContractDetails.Line> lineViews = lines.stream().map(l -> {
-            ProductSummary p = products.get(l.productId());
-            return new ContractDetails.Line(p == null ? "#" + l.productId() : p.label(), p == null ? "" : p.unit(),
-                    p != null && p.enabled(), l.quantity(), l.unitPrice(), l.discountPercent(), l.lineTotal());
-        }).toList();
+        List<LineView> lineViews = pricing.views(c.getLines().stream().map(ContractLine::priced).toList());
         String signatory = null;
         if (c.getCustomerSignatoryId() != null) {
             ContactRef contact = customers.contactsById(c.getCustomerId(), List.of(c.getCustomerSignatoryId()))
@@ -585,15 +539,8 @@ class ContractService {
      */
     @Transactional(readOnly = true)
     List<ProductSummary> productChoices(Long contractId, CurrentUser viewer) {
-        List<ProductSummary> enabled = catalog.findEnabled();
-        if (contractId == null) {
-            return enabled;
-        }
-        Set<Long> offered = enabled.stream().map(ProductSummary::id).collect(Collectors.toSet());
-        List<Long> onIt = loadVisible(contractId, viewer).getLines().stream().map(ContractLine::productId).toList();
-        List<ProductSummary> kept = catalog.findByIds(onIt).values().stream()
-                .filter(p -> !offered.contains(p.id())).toList();
-        return Stream.concat(enabled.stream(), kept.stream()).toList();
+        return pricing.choices(contractId == null ? List.of()
+                : loadVisible(contractId, viewer).getLines().stream().map(ContractLine::productId).toList());
     }
 
     /** Who may sign for us: the enabled users who are not administrators. */

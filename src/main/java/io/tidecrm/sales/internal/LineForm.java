@@ -2,6 +2,7 @@ package io.tidecrm.sales.internal;
 
 import java.math.BigDecimal;
 
+import io.tidecrm.catalog.LineInput;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -18,12 +19,7 @@ public record LineForm(
         @Digits(integer = 12, fraction = 2) BigDecimal unitPrice,
         @DecimalMin(value = "0", message = "{opportunity.line.discount.range}")
         @DecimalMax(value = "100", message = "{opportunity.line.discount.range}")
-        @Digits(integer = 3, fraction = 2) BigDecimal discount) {
-
-    /** A row the user left empty (the form always offers a few). */
-    public boolean isBlank() {
-        return productId == null && quantity == null && unitPrice == null && discount == null;
-    }
+        @Digits(integer = 3, fraction = 2) BigDecimal discount) implements LineInput {
 
     static LineForm of(OpportunityLine line) {
         return new LineForm(line.productId(), line.quantity(), line.unitPrice(), line.discountPercent());

@@ -11,6 +11,7 @@ import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.Flash;
 import io.tidecrm.support.KeysetPage;
+import io.tidecrm.support.LineRows;
 import io.tidecrm.support.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -161,7 +162,8 @@ class OpportunityController {
     private String showForm(CustomerRef customer, Long id, OpportunityForm form, Iterable<String> parameterNames,
             CurrentUser user, Model model) {
         model.addAttribute("customer", customer);
-        model.addAttribute("lineRows", LineRows.of(form, parameterNames));
+        model.addAttribute("lineRows", LineRows.of(form == null ? null : form.rows(), LineForm::isBlank,
+                OpportunityForm.MAX_LINES, parameterNames));
         model.addAttribute("opportunityId", id);
         model.addAttribute("openStages", Stage.open());
         model.addAttribute("products", opportunities.productChoices(id, user));

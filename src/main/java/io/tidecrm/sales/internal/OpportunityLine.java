@@ -1,24 +1,24 @@
 package io.tidecrm.sales.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
+import io.tidecrm.catalog.PricedLine;
 import jakarta.persistence.Embeddable;
 
 /**
- * A product line of an opportunity. The line total is always computed here, on the server:
- * quantity × unit price × (1 − discount / 100), rounded half-up to the fen.
+ * A product line of an opportunity, as stored in {@code opportunity_line}. It is priced by the
+ * catalog's {@link io.tidecrm.catalog.LinePricing}, never by the client.
  */
 @Embeddable
 record OpportunityLine(long productId, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent,
         BigDecimal lineTotal) {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    static OpportunityLine of(PricedLine line) {
+        return new OpportunityLine(line.productId(), line.quantity(), line.unitPrice(), line.discountPercent(),
+                line.lineTotal());
+    }
 
-    static OpportunityLine of(long productId, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent) {
-        BigDecimal factor = HUNDRED.subtract(discountPercent).divide(HUNDRED);
-        BigDecimal total = quantity.multiply(unitPrice).multiply(factor).setScale(2, RoundingMode.HALF_UP);
-        return new OpportunityLine(productId, quantity, unitPrice.setScale(2, RoundingMode.HALF_UP),
-                discountPercent.setScale(2, RoundingMode.HALF_UP), total);
+    PricedLine priced() {
+        return new PricedLine(productId, quantity, unitPrice, discountPercent, lineTotal);
     }
 }

@@ -18,12 +18,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.tidecrm.customer.CustomerManagement;
-import io.tidecrm.customer.CustomerScope;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
 import io.tidecrm.support.KeysetPage;
+import io.tidecrm.support.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,7 +61,7 @@ class OpportunityQueries {
 
     /** One page of the list, newest first, filtered by stage, owner and expected close month. */
     KeysetPage<OpportunityRow> list(OpportunityListQuery query, CurrentUser viewer) {
-        Where where = new Where(customers.scopeCondition("c", viewer));
+        Where where = customers.scopeCondition("c", viewer).where();
         if (query.stage() != null) {
             where.add("o.stage = :stage", "stage", query.stage().name());
         }
@@ -88,7 +88,7 @@ class OpportunityQueries {
 
     /** The customer's opportunities for its page, newest first. */
     List<OpportunityRow> ofCustomer(long customerId, CurrentUser viewer, int limit) {
-        Where where = new Where(customers.scopeCondition("c", viewer));
+        Where where = customers.scopeCondition("c", viewer).where();
         where.add("o.customer_id = :customer", "customer", customerId);
         return withOwnerNames(jdbc.sql("""
                 SELECT %s FROM opportunity o JOIN customer c ON c.id = o.customer_id
@@ -105,7 +105,7 @@ class OpportunityQueries {
      * closed within {@link #CLOSED_ON_BOARD}.
      */
     Board board(Long owner, CurrentUser viewer) {
-        Where where = new Where(customers.scopeCondition("c", viewer));
+        Where where = customers.scopeCondition("c", viewer).where();
         where.add("(o.closed_at IS NULL OR o.closed_at >= :closedSince)", "closedSince",
                 Timestamp.from(clock.instant().minus(CLOSED_ON_BOARD)));
         if (owner != null) {
@@ -150,7 +150,7 @@ class OpportunityQueries {
     Forecast forecast(CurrentUser viewer) {
         LocalDate today = LocalDate.now(clock);
         YearMonth first = YearMonth.from(today);
-        Where where = new Where(customers.scopeCondition("c", viewer));
+        Where where = customers.scopeCondition("c", viewer).where();
         Forecast.Scope scope = switch (viewer.role()) {
             case REP -> Forecast.Scope.MINE;
             case MANAGER -> Forecast.Scope.TEAM;
@@ -164,7 +164,7 @@ class OpportunityQueries {
         where.add("o.stage <> 'LOST'", null, null);
         where.add("o.expected_close_date < :end", "end", Date.valueOf(first.plusMonths(FORECAST_MONTHS).atDay(1)));
         where.add("(o.stage <> 'WON' OR o.expected_close_date >= :start)", "start", Date.valueOf(first.atDay(1)));
-        where.params().put("today", Date.valueOf(today));
+        where.bind("today", Date.valueOf(today));
         record Sum(boolean byMonth, boolean byOwner, YearMonth month, Long ownerId, Forecast.Row row) {
         }
         List<Sum> sums = jdbc.sql("""
@@ -250,32 +250,5 @@ class OpportunityQueries {
                 rs.getString("customer_name"), Stage.valueOf(rs.getString("stage")), rs.getBigDecimal("amount"),
                 rs.getDate("expected_close_date").toLocalDate(), rs.getInt("probability"), rs.getLong("owner_id"), null,
                 rs.getLong("version"));
-    }
-
-    /** The conditions of a statement, starting with the viewer's scope, and their parameters. */
-    private static final class Where {
-
-        private final List<String> conditions = new ArrayList<>();
-        private final Map<String, Object> params = new HashMap<>();
-
-        Where(CustomerScope scope) {
-            conditions.add(scope.condition());
-            params.putAll(scope.params());
-        }
-
-        void add(String condition, String param, Object value) {
-            conditions.add(condition);
-            if (param != null) {
-                params.put(param, value);
-            }
-        }
-
-        String sql() {
-            return String.join(" AND ", conditions);
-        }
-
-        Map<String, Object> params() {
-            return params;
-        }
     }
 }

@@ -3,17 +3,12 @@ package io.tidecrm.sales.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import io.tidecrm.catalog.CatalogManagement;
+import io.tidecrm.catalog.LinePricing;
+import io.tidecrm.catalog.LineView;
 import io.tidecrm.catalog.ProductSummary;
 import io.tidecrm.customer.CustomerManagement;
 import io.tidecrm.customer.CustomerRef;
@@ -35,23 +30,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class OpportunityService {
 
-    /** The largest amount numeric(14, 2) holds. */
-    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
     private static final int MAX_REASON = 500;
 
     private final OpportunityRepository opportunities;
     private final JdbcClient jdbc;
     private final CustomerManagement customers;
-    private final CatalogManagement catalog;
+    private final LinePricing pricing;
     private final UserManagement users;
     private final Clock clock;
 
     OpportunityService(OpportunityRepository opportunities, JdbcClient jdbc, CustomerManagement customers,
-            CatalogManagement catalog, UserManagement users, Clock clock) {
+            LinePricing pricing, UserManagement users, Clock clock) {
         this.opportunities = opportunities;
         this.jdbc = jdbc;
         this.customers = customers;
-        this.catalog = catalog;
+        this.pricing = pricing;
         this.users = users;
         this.clock = clock;
     }
@@ -115,61 +108,23 @@ class OpportunityService {
     }
 
     /**
-     * The lines and amount from the form, computed here whatever the client sent: blank rows
-     * are skipped, an empty unit price takes the catalog's, the amount is the sum of the line
-     * totals (entered by hand only when there are no lines). A disabled product is refused on
-     * new lines: it may stay on as many lines as it was on before the edit, no more.
+     * The lines and amount from the form, priced by the catalog whatever the client sent (see
+     * {@link LinePricing}): the amount is the sum of the line totals, entered by hand only when
+     * there are no lines.
      */
     private Priced price(OpportunityForm form, Map<Long, Long> linesPerProductBefore) {
-        Map<Long, Long> disabledLinesLeft = new HashMap<>(linesPerProductBefore);
-        List<LineForm> rows = form.rows();
-        Set<Long> productIds = rows.stream().filter(Objects::nonNull).map(LineForm::productId).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        Map<Long, ProductSummary> products = catalog.findByIds(productIds);
+        LinePricing.Priced priced = pricing.price(form.rows(), linesPerProductBefore);
         SalesRuleException.Collector refused = new SalesRuleException.Collector();
-        List<OpportunityLine> lines = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            LineForm row = rows.get(i);
-            if (row == null || row.isBlank()) {
-                continue;
-            }
-            String at = "lines[" + i + "].";
-            ProductSummary product = row.productId() == null ? null : products.get(row.productId());
-            if (row.productId() == null) {
-                refused.add(at + "productId", "opportunity.line.product.required");
-            } else if (product == null) {
-                refused.add(at + "productId", "opportunity.line.product.invalid");
-            } else if (!product.enabled() && disabledLinesLeft.merge(product.id(), -1L, Long::sum) < 0) {
-                refused.add(at + "productId", "opportunity.line.product.disabled", product.label());
-            }
-            if (row.quantity() == null) {
-                refused.add(at + "quantity", "opportunity.line.quantity.required");
-            }
-            if (product == null || row.quantity() == null) {
-                continue;
-            }
-            OpportunityLine line = OpportunityLine.of(product.id(), row.quantity(),
-                    row.unitPrice() == null ? product.unitPrice() : row.unitPrice(),
-                    row.discount() == null ? BigDecimal.ZERO : row.discount());
-            if (line.lineTotal().compareTo(MAX_AMOUNT) > 0) {
-                refused.add(at + "quantity", "opportunity.amount.tooLarge");
-            }
-            lines.add(line);
-        }
-        BigDecimal amount;
-        if (lines.isEmpty() && refused.isEmpty()) {
+        priced.refusals().forEach(r -> refused.add(r.field(), "opportunity." + r.problem().key(), r.args()));
+        BigDecimal amount = priced.total();
+        if (priced.lines().isEmpty() && refused.isEmpty()) {
             amount = form.amount();
             if (amount == null) {
                 refused.add("amount", "opportunity.amount.required");
             }
-        } else {
-            amount = lines.stream().map(OpportunityLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (amount.compareTo(MAX_AMOUNT) > 0) {
-                refused.add(null, "opportunity.amount.tooLarge");
-            }
         }
         refused.throwIfAny();
-        return new Priced(lines, amount);
+        return new Priced(priced.lines().stream().map(OpportunityLine::of).toList(), amount);
     }
 
     // --- stages
@@ -233,13 +188,7 @@ class OpportunityService {
         Opportunity o = loadVisible(id, viewer);
         CustomerRef customer = customers.findVisible(o.getCustomerId(), viewer);
         Map<Long, UserSummary> names = users.findUsers(List.of(o.getOwnerId(), o.getCreatedById()));
-        List<OpportunityLine> lines = o.getLines();
-        Map<Long, ProductSummary> products = catalog.findByIds(lines.stream().map(OpportunityLine::productId).toList());
-        List<OpportunityDetails.Line> lineViews = lines.stream().map(l -> {
-            ProductSummary p = products.get(l.productId());
-            return new OpportunityDetails.Line(p == null ? "#" + l.productId() : p.label(), p == null ? "" : p.unit(),
-                    p != null && p.enabled(), l.quantity(), l.unitPrice(), l.discountPercent(), l.lineTotal());
-        }).toList();
+        List<LineView> lineViews = pricing.views(o.getLines().stream().map(OpportunityLine::priced).toList());
         return new OpportunityDetails(o.getId(), o.getTitle(), o.getCustomerId(), customer.name(), o.getStage(),
                 o.getAmount(), o.getExpectedCloseDate(), o.getProbability(), o.getNextStep(), o.getLostReason(),
                 displayName(names, o.getOwnerId()), displayName(names, o.getCreatedById()), o.getCreatedAt(),
@@ -252,15 +201,8 @@ class OpportunityService {
      */
     @Transactional(readOnly = true)
     List<ProductSummary> productChoices(Long opportunityId, CurrentUser viewer) {
-        List<ProductSummary> enabled = catalog.findEnabled();
-        if (opportunityId == null) {
-            return enabled;
-        }
-        Set<Long> offered = enabled.stream().map(ProductSummary::id).collect(Collectors.toCollection(HashSet::new));
-        List<Long> onIt = loadVisible(opportunityId, viewer).getLines().stream().map(OpportunityLine::productId).toList();
-        List<ProductSummary> kept = catalog.findByIds(onIt).values().stream()
-                .filter(p -> !offered.contains(p.id())).toList();
-        return Stream.concat(enabled.stream(), kept.stream()).toList();
+        return pricing.choices(opportunityId == null ? List.of()
+                : loadVisible(opportunityId, viewer).getLines().stream().map(OpportunityLine::productId).toList());
     }
 
     static String displayName(Map<Long, UserSummary> names, long id) {

@@ -1,14 +1,15 @@
-package io.tidecrm.sales.internal;
+package io.tidecrm.support;
 
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
- * Which line rows the opportunity form shows: the rows it was given (bound, with their errors
- * and input), then a few empty ones so that lines can be added without a script.
+ * Which rows a form with a list named {@code lines} shows: the rows it was given (bound, with
+ * their errors and input), then a few empty ones so that lines can be added without a script.
  *
  * @param bound indexes of the submitted or saved rows
  * @param blank indexes of the empty rows after them
@@ -20,32 +21,36 @@ public record LineRows(List<Integer> bound, List<Integer> blank) {
     private static final int MIN_BLANK_ROWS = 2;
 
     /**
-     * From the form, or when the submitted input could not even build one (the form is null
-     * then, and the binding result holds the input), from the names of the request parameters.
-     * Gaps in the indexes are skipped.
+     * From the form's rows, or when the submitted input could not even build a form (the rows
+     * are null then, and the binding result holds the input), from the names of the request
+     * parameters. Gaps in the indexes are skipped.
+     *
+     * @param rows the form's rows, a gap bound as a null entry; null when there is no form
+     * @param isBlank whether a row was left empty
+     * @param maxRows how many rows the form takes at the most
      */
-    static LineRows of(OpportunityForm form, Iterable<String> parameterNames) {
+    public static <T> LineRows of(List<T> rows, Predicate<? super T> isBlank, int maxRows,
+            Iterable<String> parameterNames) {
         TreeSet<Integer> bound = new TreeSet<>();
         long blanks = 0;
-        if (form != null) {
-            List<LineForm> rows = form.rows();
+        if (rows != null) {
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i) != null) {
                     bound.add(i);
-                    blanks += rows.get(i).isBlank() ? 1 : 0;
+                    blanks += isBlank.test(rows.get(i)) ? 1 : 0;
                 }
             }
         } else {
             for (String name : parameterNames) {
                 Matcher m = LINE_PARAM.matcher(name);
-                if (m.find() && Integer.parseInt(m.group(1)) < OpportunityForm.MAX_LINES) {
+                if (m.find() && Integer.parseInt(m.group(1)) < maxRows) {
                     bound.add(Integer.parseInt(m.group(1)));
                 }
             }
         }
         int next = bound.isEmpty() ? 0 : bound.last() + 1;
         int wanted = (int) Math.max(Math.max(MIN_BLANK_ROWS - blanks, MIN_ROWS - bound.size()), 0);
-        int room = Math.max(OpportunityForm.MAX_LINES - next, 0);
+        int room = Math.max(maxRows - next, 0);
         return new LineRows(List.copyOf(bound), IntStream.range(next, next + Math.min(wanted, room)).boxed().toList());
     }
 }
