@@ -71,9 +71,12 @@ class SignInBrowserTests {
             assertThat(page.locator("#welcome")).hasText("欢迎，张伟");
             assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
 
-            // On a phone the navigation is collapsed behind the toggler.
+            // On a phone the navigation is collapsed behind the toggler (Bootstrap's script must have run).
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
             page.locator(".navbar-toggler").click();
+            assertThat(page.locator("#langMenu")).isVisible();
             page.locator("#langMenu").click();
+            assertThat(page.locator("#lang-en")).isVisible();
             page.locator("#lang-en").click();
 
             assertThat(page.locator("#welcome")).hasText("Welcome, 张伟");
