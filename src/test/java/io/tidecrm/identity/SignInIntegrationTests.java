@@ -37,6 +37,9 @@ class SignInIntegrationTests {
     @Autowired
     UserManagement userManagement;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -102,6 +105,34 @@ class SignInIntegrationTests {
             mvc.perform(formLogin("/login").user(name).password("x")).andExpect(redirectedUrl("/login?error"));
         }
         mvc.perform(formLogin("/login").user(name).password("x")).andExpect(redirectedUrl("/login?throttled"));
+    }
+
+    @Test
+    void oneAddressTryingManyNamesIsThrottledToo() throws Exception {
+        // 100 failures per address in 15 minutes (application.yml), whatever the names.
+        for (int i = 0; i < 99; i++) {
+            mvc.perform(loginFrom("spray-" + i + "-" + System.nanoTime(), "x", "203.0.113.9"))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(loginFrom("spray-last-" + System.nanoTime(), "x", "203.0.113.9"))
+                .andExpect(redirectedUrl("/login?throttled"));
+        // Even a correct password from that address waits; another address signs in.
+        mvc.perform(loginFrom("rep4", TestUsers.DEMO_PASSWORD, "203.0.113.9"))
+                .andExpect(redirectedUrl("/login?throttled"));
+        mvc.perform(loginFrom("rep4", TestUsers.DEMO_PASSWORD, "203.0.113.10"))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void anIdleSessionExpires() throws Exception {
+        MvcResult login = mvc.perform(formLogin("/login").user("rep2").password(TestUsers.DEMO_PASSWORD))
+                .andExpect(redirectedUrl("/")).andReturn();
+        Cookie session = login.getResponse().getCookie("SESSION");
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        // 31 minutes without a request (the configured idle timeout is 30).
+        jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - 31 * 60000, "
+                + "expiry_time = expiry_time - 31 * 60000").update();
+        mvc.perform(get("/").cookie(session)).andExpect(status().is3xxRedirection());
     }
 
     @Test
@@ -171,6 +202,15 @@ class SignInIntegrationTests {
                 .param("confirmPassword", "NewSecret#1"))
                 .andExpect(redirectedUrl("/"));
         mvc.perform(formLogin("/login").user(name).password("NewSecret#1")).andExpect(redirectedUrl("/"));
+    }
+
+    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder loginFrom(String user,
+            String password, String address) {
+        return post("/login").with(csrf()).param("username", user).param("password", password)
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                });
     }
 
     private long createUser(String name) throws Exception {

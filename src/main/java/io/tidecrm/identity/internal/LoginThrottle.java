@@ -30,6 +30,11 @@ class LoginThrottle {
         this.properties = properties;
     }
 
+    static String addressKey(String address) {
+        String key = "a:" + (address == null ? "" : address);
+        return key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH) : key;
+    }
+
     static String userKey(String username) {
         String folded = "u:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
         return folded.length() > MAX_KEY_LENGTH ? folded.substring(0, MAX_KEY_LENGTH) : folded;
@@ -50,6 +55,12 @@ class LoginThrottle {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean recordFailure(String key) {
+        return recordFailure(key, properties.maxFailures());
+    }
+
+    /** As {@link #recordFailure(String)}, with a threshold of its own (the per-address one). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean recordFailure(String key, int maxFailures) {
         Instant now = clock.instant();
         Timestamp nowTs = Timestamp.from(now);
         Timestamp windowStart = Timestamp.from(now.minus(properties.failureWindow()));
@@ -73,7 +84,7 @@ class LoginThrottle {
                 .param("now", nowTs)
                 .param("windowStart", windowStart)
                 .param("lockUntil", lockUntil)
-                .param("max", properties.maxFailures())
+                .param("max", maxFailures)
                 .query(Timestamp.class)
                 .optional()
                 .orElse(null);

@@ -8,6 +8,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Username/password sign-in behind the brute-force throttle. A disabled account fails like
@@ -34,7 +35,9 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Bad credentials");
         }
         String key = LoginThrottle.userKey(authentication.getName());
-        if (throttle.isLocked(key)) {
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web
+                ? LoginThrottle.addressKey(web.getRemoteAddress()) : null;
+        if (throttle.isLocked(key) || (address != null && throttle.isLocked(address))) {
             throw new LoginThrottledException(properties.lockDuration());
         }
         try {
@@ -42,7 +45,11 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             throttle.reset(key);
             return result;
         } catch (BadCredentialsException | DisabledException e) {
-            if (throttle.recordFailure(key)) {
+            // Per name (guessing one account's password) and per address (trying many names).
+            boolean nameLocked = throttle.recordFailure(key);
+            boolean addressLocked = address != null
+                    && throttle.recordFailure(address, properties.maxFailuresPerAddress());
+            if (nameLocked || addressLocked) {
                 throw new LoginThrottledException(properties.lockDuration());
             }
             throw new BadCredentialsException("Bad credentials");

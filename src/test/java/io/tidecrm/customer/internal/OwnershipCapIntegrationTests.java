@@ -172,6 +172,42 @@ class OwnershipCapIntegrationTests {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void tenConcurrentEditsOfOneVersionLetExactlyOneThrough() throws Exception {
+        CurrentUser rep = users.newUser("edit-race", Role.REP, "rep1");
+        String name = CustomerFixtures.uniqueName("并发编辑");
+        long id = customers.create(form(name, CustomerType.C), rep);
+        int editors = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(editors);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < editors; i++) {
+            String remarks = "编辑者" + i;
+            results.add(pool.submit(() -> {
+                start.await();
+                CustomerForm edit = new CustomerForm(name, "", CustomerType.C, "", "", CustomerSource.OTHER, "", "", "",
+                        null, CustomerStatus.FIRST_VISIT, null, null, null, "", "", remarks, "", null, "", null, "", "",
+                        null, 0L);
+                try {
+                    customers.update(id, edit, rep);
+                    return "saved";
+                } catch (RuleViolation e) {
+                    return e.messageKey();
+                }
+            }));
+        }
+        start.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : results) {
+            outcomes.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(outcomes).filteredOn("saved"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn("form.staleVersion"::equals).hasSize(editors - 1);
+        assertThat(fixtures.jdbc().sql("SELECT version FROM customer WHERE id = ?").param(id).query(Long.class).single())
+                .isEqualTo(1L);
+    }
+
     static CustomerForm form(String name, CustomerType type) {
         return new CustomerForm(name, "", type, "", "", CustomerSource.OTHER, "", "", "", null,
                 CustomerStatus.FIRST_VISIT, null, null, null, "", "", "", "", null, "", null, "", "", null, null);
