@@ -120,10 +120,7 @@ class ContractApprovalBrowserTests {
                 consoleErrors.add(m.text());
             }
         });
-        page.navigate(base + "/login");
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(TestUsers.DEMO_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        Browser.signIn(page, base, username);
         assertThat(page.locator("#welcome")).isVisible();
         return page;
     }

@@ -67,10 +67,7 @@ class CustomerJourneyBrowserTests {
         String name = CustomerFixtures.uniqueName("浏览器");
         try (BrowserContext context = browser.newContext(1280, 900)) {
             Page page = context.newPage();
-            page.navigate(url("/login"));
-            page.getByLabel("用户名").fill("rep2");
-            page.getByLabel("密码").fill(TestUsers.DEMO_PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            Browser.signIn(page, url(""), "rep2");
 
             page.navigate(url("/customers/new"));
             page.getByLabel("公司全称").fill(name);

@@ -72,10 +72,7 @@ class PoolBrowserTests {
 
     private Page signIn(BrowserContext context, String username) {
         Page page = context.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(TestUsers.DEMO_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        Browser.signIn(page, url(""), username);
         return page;
     }
 

@@ -72,10 +72,7 @@ class OpportunityBoardBrowserTests {
                 }
             });
 
-            page.navigate(base + "/login");
-            page.getByLabel("用户名").fill(rep.getUsername());
-            page.getByLabel("密码").fill(TestUsers.DEMO_PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            Browser.signIn(page, base, rep.getUsername());
             assertThat(page.locator("#welcome")).isVisible();
 
             page.navigate(base + "/customers/" + customer);

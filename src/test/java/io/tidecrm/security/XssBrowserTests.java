@@ -92,10 +92,7 @@ class XssBrowserTests {
                 dialog.dismiss();
             });
             page.onPageError(error -> executed.add(page.url() + " → script error " + error));
-            page.navigate(url("/login"));
-            page.getByLabel("用户名").fill("rep1");
-            page.getByLabel("密码").fill(TestUsers.DEMO_PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            Browser.signIn(page, url(""), "rep1");
             List<String> paths = new ArrayList<>(List.of("/customers", "/customers?q=XSS", "/contacts", "/todo",
                     "/pool", "/notifications"));
             customers.forEach(id -> paths.add("/customers/" + id));

@@ -49,6 +49,16 @@ public final class Browser implements AutoCloseable {
         return browser.newContext(new NewContextOptions().setViewportSize(width, height).setLocale("zh-CN"));
     }
 
+    /** Signs in through the real sign-in page (Chinese labels) and waits for the home page. */
+    public static void signIn(com.microsoft.playwright.Page page, String baseUrl, String username) {
+        page.navigate(baseUrl + "/login");
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill(TestUsers.DEMO_PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("登录")).click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#welcome")).isVisible();
+    }
+
     @Override
     public void close() {
         browser.close();
