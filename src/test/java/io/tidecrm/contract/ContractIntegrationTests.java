@@ -227,6 +227,9 @@ class ContractIntegrationTests {
                     .param(id).query(String.class).list();
             assertThat(decisions).hasSize(1);
             assertThat(t.state(id)).isEqualTo(decisions.get(0));
+            io.tidecrm.support.ReliabilityFigures.record("races.txt",
+                    "race: approve and reject of one contract at the same moment → 1 decision taken ("
+                            + decisions.get(0) + "), 1 refused");
         }
     }
 
@@ -331,6 +334,8 @@ class ContractIntegrationTests {
                 accepted += f.get() == 302 ? 1 : 0;
             }
             assertThat(accepted).isEqualTo(2);
+            io.tidecrm.support.ReliabilityFigures.record("races.txt",
+                    "race: 4 concurrent payments of 2,000.00 on a 4,980.00 contract → 2 accepted, 2 refused");
         } finally {
             pool.shutdown();
         }

@@ -23,6 +23,7 @@ import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.CustomerFixtures;
 import io.tidecrm.support.IntegrationTest;
+import io.tidecrm.support.ReliabilityFigures;
 import io.tidecrm.support.TestUsers;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +83,8 @@ class OwnershipCapIntegrationTests {
         pool.shutdown();
         assertThat(outcomes).filteredOn("created"::equals).hasSize(1);
         assertThat(outcomes).filteredOn("customer.cap.exceeded"::equals).hasSize(attempts - 1);
+        ReliabilityFigures.record("races.txt", "race: 20 concurrent creations by one rep at cap − 1 → 1 created, "
+                + (attempts - 1) + " refused by the cap");
         assertThat(fixtures.countOwned(rep.id(), "A")).isEqualTo(20);
     }
 
@@ -204,6 +207,8 @@ class OwnershipCapIntegrationTests {
         pool.shutdown();
         assertThat(outcomes).filteredOn("saved"::equals).hasSize(1);
         assertThat(outcomes).filteredOn("form.staleVersion"::equals).hasSize(editors - 1);
+        ReliabilityFigures.record("races.txt", "race: 10 concurrent edits of one customer version → 1 saved, "
+                + (editors - 1) + " told someone else changed it");
         assertThat(fixtures.jdbc().sql("SELECT version FROM customer WHERE id = ?").param(id).query(Long.class).single())
                 .isEqualTo(1L);
     }

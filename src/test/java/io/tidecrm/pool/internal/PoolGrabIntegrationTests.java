@@ -24,6 +24,7 @@ import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.CustomerFixtures;
 import io.tidecrm.support.IntegrationTest;
+import io.tidecrm.support.ReliabilityFigures;
 import io.tidecrm.support.MutableClock;
 import io.tidecrm.support.RuleViolation;
 import io.tidecrm.support.TestUsers;
@@ -75,6 +76,8 @@ class PoolGrabIntegrationTests {
         });
         assertThat(outcomes).filteredOn("won"::equals).hasSize(1);
         assertThat(outcomes).filteredOn("pool.grab.taken"::equals).hasSize(99);
+        ReliabilityFigures.record("races.txt", "race: 100 concurrent grabs of one pool customer by 20 reps → 1 won, "
+                + outcomes.stream().filter("pool.grab.taken"::equals).count() + " told 已被他人抢走");
         assertThat(fixtures.jdbc().sql("SELECT count(*) FROM customer_owner_history WHERE customer_id = ? AND kind = 'GRABBED'")
                 .param(customer).query(Long.class).single()).isEqualTo(1);
     }
@@ -97,6 +100,8 @@ class PoolGrabIntegrationTests {
         });
         assertThat(outcomes).filteredOn("won"::equals).hasSize(1);
         assertThat(outcomes).filteredOn("customer.cap.exceeded"::equals).hasSize(49);
+        ReliabilityFigures.record("races.txt", "race: 50 concurrent grabs by one rep at cap − 1 → 1 won, "
+                + outcomes.stream().filter("customer.cap.exceeded"::equals).count() + " refused by the cap");
         assertThat(fixtures.countOwned(rep.id(), "A")).isEqualTo(20);
     }
 

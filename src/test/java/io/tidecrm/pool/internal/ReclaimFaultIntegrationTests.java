@@ -16,6 +16,7 @@ import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.CustomerFixtures;
 import io.tidecrm.support.IntegrationTest;
+import io.tidecrm.support.ReliabilityFigures;
 import io.tidecrm.support.MutableClock;
 import io.tidecrm.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +91,8 @@ class ReclaimFaultIntegrationTests {
                 .param(Timestamp.from(run)).query(String.class).list()).containsExactly("DONE");
         // And once more: nothing changes.
         assertThat(jobs.reclaim(back, false).status()).isEqualTo("ALREADY_DONE");
+        ReliabilityFigures.record("faults.txt", "fault: node killed mid-reclaim (5 of 12 stale customers committed), server back at 20:30"
+                + " → recovered run finished 12 of 12 customers, 0 reclaimed twice, rerun changed nothing");
     }
 
     private long inPool(List<Long> ids) {
