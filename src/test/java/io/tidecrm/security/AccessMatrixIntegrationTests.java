@@ -204,6 +204,39 @@ class AccessMatrixIntegrationTests {
         assertThat(accepted).isEmpty();
     }
 
+    /** Every GET route, called by every role, leaves every business table exactly as it was. */
+    @Test
+    void noGetChangesState() throws Exception {
+        String before = fingerprint();
+        int calls = 0;
+        for (Route route : routes()) {
+            if (route.method() != HttpMethod.GET) {
+                continue;
+            }
+            for (String role : List.of("rep1", "rep3", "manager1", "admin")) {
+                call(route, path(route.pattern()), role);
+                calls++;
+            }
+        }
+        assertThat(calls).isGreaterThan(100);
+        assertThat(fingerprint()).isEqualTo(before);
+        write("get-safety.txt", String.format("get safety: %d GET requests over every GET route and 4 roles; "
+                + "business tables changed: %s%n", calls, fingerprint().equals(before) ? "none" : "SOME"));
+    }
+
+    /** Row count and newest row version (xmin) of every business table. */
+    private String fingerprint() {
+        StringBuilder sb = new StringBuilder();
+        for (String table : List.of("app_user", "team", "customer", "contact", "follow_up", "customer_owner_history",
+                "customer_rules", "pool_rules", "pool_warning", "pool_job_run", "product", "opportunity", "contract",
+                "notification", "audit_event", "login_throttle")) {
+            sb.append(table).append('=').append(fixtures.jdbc()
+                    .sql("SELECT count(*) || '/' || coalesce(max(xmin::text::bigint), 0) FROM " + table)
+                    .query(String.class).single()).append(' ');
+        }
+        return sb.toString();
+    }
+
     private MockHttpServletResponse call(Route route, String path, String username) throws Exception {
         MockHttpServletRequestBuilder request = request(route.method(), path);
         if (username != null) {
