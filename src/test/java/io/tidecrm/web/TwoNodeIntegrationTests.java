@@ -44,7 +44,13 @@ class TwoNodeIntegrationTests {
         nodeB = new SpringApplicationBuilder(CrmApplication.class)
                 .profiles("test")
                 // Arguments, not default properties: application.yml's server.port would win over those.
-                .run("--server.port=0", "--spring.main.banner-mode=off");
+                // Quartz keeps schedulers and their connection providers in JVM-wide registries by
+                // scheduler name: the second node in this JVM needs a name of its own, or closing it
+                // would close the data source of the first. (Separate JVMs share the name: see
+                // reliability/run and QuartzClusterIntegrationTests for the cluster.)
+                .run("--server.port=0", "--spring.main.banner-mode=off",
+                        "--spring.quartz.scheduler-name=tidecrm-node-b",
+                        "--spring.quartz.properties.org.quartz.scheduler.instanceName=tidecrm-node-b");
     }
 
     @AfterAll
