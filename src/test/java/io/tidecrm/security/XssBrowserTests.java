@@ -96,6 +96,15 @@ class XssBrowserTests {
             List<String> paths = new ArrayList<>(List.of("/customers", "/customers?q=XSS", "/contacts", "/todo",
                     "/pool", "/notifications"));
             customers.forEach(id -> paths.add("/customers/" + id));
+            // The same payloads in every query parameter that a page echoes (search boxes, filters, cursors).
+            for (String payload : PAYLOADS) {
+                String p = java.net.URLEncoder.encode(payload, java.nio.charset.StandardCharsets.UTF_8);
+                paths.add("/customers?q=" + p + "&tag=" + p + "&sort=" + p + "&after=" + p + "&status=" + p);
+                paths.add("/contacts?q=" + p + "&after=" + p);
+                paths.add("/pool?q=" + p + "&type=" + p + "&before=" + p);
+                paths.add("/opportunities?stage=" + p + "&before=" + p);
+                paths.add("/contracts?q=" + p);
+            }
             for (String path : paths) {
                 page.navigate(url(path));
                 pages++;
@@ -105,7 +114,8 @@ class XssBrowserTests {
         }
         Files.createDirectories(Path.of("target/reliability"));
         Files.writeString(Path.of("target/reliability/xss.txt"), String.format(
-                "xss: %d payloads in %d text columns of customers, contacts and follow-ups, %d pages visited; executed: %d%n",
+                "xss: %d payloads in %d text columns of customers, contacts and follow-ups and in every echoed query"
+                        + " parameter, %d pages visited; executed: %d%n",
                 PAYLOADS.size(), 17, pages, executed.size()));
         assertThat(executed).isEmpty();
     }
