@@ -63,7 +63,13 @@ class ContactController {
             model.addAttribute("customer", customer);
             return "customer/contact-form";
         }
-        contacts.create(customerId, form, user);
+        try {
+            contacts.create(customerId, form, user);
+        } catch (RuleViolation e) {
+            Forms.reject(result, e);
+            model.addAttribute("customer", customer);
+            return "customer/contact-form";
+        }
         Flash.success(redirect, "contact.created", form.name());
         return "redirect:/customers/" + customerId;
     }

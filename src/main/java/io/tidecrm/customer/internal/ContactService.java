@@ -48,7 +48,12 @@ public class ContactService {
             // One primary per customer (a unique index): the old one steps down first.
             contacts.clearPrimary(customerId, -1L);
         }
-        contacts.saveAndFlush(contact);
+        try {
+            contacts.saveAndFlush(contact);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // Someone marked another contact primary at the same moment (one primary per customer).
+            throw new RuleViolation(null, "form.staleVersion");
+        }
         return contact.getId();
     }
 
@@ -71,7 +76,8 @@ public class ContactService {
         contact.apply(form, clock.instant());
         try {
             contacts.saveAndFlush(contact);
-        } catch (ObjectOptimisticLockingFailureException e) {
+        } catch (ObjectOptimisticLockingFailureException | org.springframework.dao.DataIntegrityViolationException e) {
+            // Edited meanwhile, or another contact was made primary at the same moment.
             throw new RuleViolation(null, "form.staleVersion");
         }
         return contact.getCustomerId();
