@@ -6,6 +6,8 @@ public enum OwnerChangeKind {
     CREATED,
     /** Created by an import. */
     IMPORTED,
+    /** Created by converting a lead. */
+    CONVERTED,
     /** Moved to another owner by a manager or administrator. */
     TRANSFERRED,
     /** Put into the public pool by hand. */

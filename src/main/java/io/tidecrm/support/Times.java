@@ -2,6 +2,7 @@ package io.tidecrm.support;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -34,6 +35,11 @@ public class Times {
     /** Now, as the value of an {@code <input type="datetime-local">}. */
     public String nowLocalInput() {
         return LocalDateTime.now(clock).withSecond(0).withNano(0).toString();
+    }
+
+    /** The day of this instant in the business zone: the date a fact is credited to. */
+    public LocalDate businessDate(Instant instant) {
+        return instant.atZone(clock.getZone()).toLocalDate();
     }
 
     public boolean isPast(Instant instant) {
