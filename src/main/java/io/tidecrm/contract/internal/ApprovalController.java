@@ -2,6 +2,8 @@ package io.tidecrm.contract.internal;
 
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.support.Flash;
+import io.tidecrm.support.Forms;
+import io.tidecrm.support.RuleViolation;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -40,8 +42,8 @@ class ApprovalController {
         try {
             contracts.submit(id, version, user);
             Flash.success(redirect, "contract.approval.submitted");
-        } catch (ContractRuleException e) {
-            Flash.error(redirect, e.violations().get(0).messageKey(), e.violations().get(0).args());
+        } catch (RuleViolation e) {
+            Flash.error(redirect, e);
         }
         return "redirect:/contracts/" + id;
     }
@@ -55,8 +57,8 @@ class ApprovalController {
                 contracts.decide(id, form, user);
                 Flash.success(redirect, "contract.approval.decided." + form.decision());
                 return "redirect:/contracts/" + id;
-            } catch (ContractRuleException e) {
-                e.rejectOn(result);
+            } catch (RuleViolation e) {
+                Forms.reject(result, e);
             }
         }
         return detailPage.show(id, user, model);

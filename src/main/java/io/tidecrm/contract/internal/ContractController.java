@@ -11,9 +11,11 @@ import io.tidecrm.customer.CustomerRef;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.Flash;
+import io.tidecrm.support.Forms;
 import io.tidecrm.support.KeysetPage;
 import io.tidecrm.support.LineRows;
 import io.tidecrm.support.PageLinks;
+import io.tidecrm.support.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -113,8 +115,8 @@ class ContractController {
                 }
                 Flash.success(redirect, id == null ? "contract.created" : "contract.updated", form.title().strip());
                 return "redirect:/contracts/" + saved;
-            } catch (ContractRuleException e) {
-                e.rejectOn(result);
+            } catch (RuleViolation e) {
+                Forms.reject(result, e);
             }
         }
         return showForm(customer, id, form, request.getParameterMap().keySet(), user, model);

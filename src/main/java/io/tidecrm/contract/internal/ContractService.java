@@ -31,6 +31,7 @@ import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
+import io.tidecrm.support.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -101,7 +102,7 @@ class ContractService {
     long create(long customerId, ContractForm form, CurrentUser viewer) {
         CustomerRef customer = customers.findVisible(customerId, viewer);
         if (customer.ownerId() == null) {
-            throw new ContractRuleException(null, "contract.customer.inPool");
+            throw new RuleViolation(null, "contract.customer.inPool");
         }
         Priced priced = price(form, Map.of());
         checkTerms(customerId, form);
@@ -124,17 +125,17 @@ class ContractService {
         Money money = lock(id);
         Contract contract = contracts.findById(id).orElseThrow(ContractNotFoundException::new);
         if (form.version() == null || form.version() != contract.getVersion()) {
-            throw new ContractRuleException(null, "contract.stale");
+            throw new RuleViolation(null, "contract.stale");
         }
         Map<Long, Long> linesPerProduct = contract.getLines().stream()
                 .collect(Collectors.groupingBy(ContractLine::productId, Collectors.counting()));
         Priced priced = price(form, linesPerProduct);
         checkTerms(contract.getCustomerId(), form);
         if (priced.total().compareTo(money.planned()) < 0) {
-            throw new ContractRuleException(null, "contract.total.belowPlan", money.planned());
+            throw new RuleViolation(null, "contract.total.belowPlan", money.planned());
         }
         if (priced.total().compareTo(money.received()) < 0) {
-            throw new ContractRuleException(null, "contract.total.belowReceived", money.received());
+            throw new RuleViolation(null, "contract.total.belowReceived", money.received());
         }
         boolean moneyChanged = !contract.getLines().equals(priced.lines())
                 || contract.getTotal().compareTo(priced.total()) != 0;
@@ -148,7 +149,7 @@ class ContractService {
         try {
             contracts.saveAndFlush(contract);
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw new ContractRuleException(null, "contract.stale");
+            throw new RuleViolation(null, "contract.stale");
         }
         if (resubmitted) {
             publishSubmitted(contract.getId(), contract.getTitle(), contract.getCustomerId(), viewer, now);
@@ -156,7 +157,7 @@ class ContractService {
     }
 
     private void checkTerms(long customerId, ContractForm form) {
-        ContractRuleException.Collector refused = new ContractRuleException.Collector();
+        RuleViolation.Collector refused = RuleViolation.collect();
         if (form.serviceStart() != null && form.serviceEnd() != null && form.serviceEnd().isBefore(form.serviceStart())) {
             refused.add("serviceEnd", "contract.serviceEnd.beforeStart");
         }
@@ -185,7 +186,7 @@ class ContractService {
      */
     private Priced price(ContractForm form, Map<Long, Long> linesPerProductBefore) {
         LinePricing.Priced priced = pricing.price(form.rows(), linesPerProductBefore);
-        ContractRuleException.Collector refused = new ContractRuleException.Collector();
+        RuleViolation.Collector refused = RuleViolation.collect();
         priced.refusals().forEach(r -> refused.add(r.field(), "contract." + r.problem().key(), r.args()));
         if (!priced.anyRow()) {
             refused.add(null, "contract.lines.required");
@@ -200,7 +201,7 @@ class ContractService {
     void submit(long id, Long version, CurrentUser viewer) {
         Contract contract = loadVisible(id, viewer);
         if (!contract.getApprovalState().isSubmittable()) {
-            throw new ContractRuleException(null, "contract.approval.notSubmittable");
+            throw new RuleViolation(null, "contract.approval.notSubmittable");
         }
         Instant now = clock.instant();
         int updated = jdbc.sql("""
@@ -214,7 +215,7 @@ class ContractService {
                 .param("version", version == null ? -1 : version)
                 .update();
         if (updated == 0) {
-            throw new ContractRuleException(null, "contract.stale");
+            throw new RuleViolation(null, "contract.stale");
         }
         publishSubmitted(id, contract.getTitle(), contract.getCustomerId(), viewer, now);
     }
@@ -227,18 +228,18 @@ class ContractService {
     void decide(long id, DecisionForm form, CurrentUser viewer) {
         Contract contract = loadVisible(id, viewer);
         if (contract.getApprovalState() != ApprovalState.SUBMITTED) {
-            throw new ContractRuleException(null, "contract.approval.notSubmitted");
+            throw new RuleViolation(null, "contract.approval.notSubmitted");
         }
         String refusal = refusalToDecide(contract.getSubmittedById(), viewer);
         if (refusal != null) {
-            throw new ContractRuleException(null, refusal);
+            throw new RuleViolation(null, refusal);
         }
         String comment = blankToNull(form.comment());
         if (form.decision() == Decision.REJECTED && comment == null) {
-            throw new ContractRuleException("comment", "contract.approval.commentRequired");
+            throw new RuleViolation("comment", "contract.approval.commentRequired");
         }
         if (comment != null && comment.length() > MAX_COMMENT) {
-            throw new ContractRuleException("comment", "contract.approval.commentTooLong", MAX_COMMENT);
+            throw new RuleViolation("comment", "contract.approval.commentTooLong", MAX_COMMENT);
         }
         Instant now = clock.instant();
         int updated = jdbc.sql("""
@@ -251,7 +252,7 @@ class ContractService {
                 .param("version", form.version() == null ? -1 : form.version())
                 .update();
         if (updated == 0) {
-            throw new ContractRuleException(null, "contract.approval.tooLate");
+            throw new RuleViolation(null, "contract.approval.tooLate");
         }
         jdbc.sql("""
                 INSERT INTO contract_decision (contract_id, decision, comment, decided_by_id, decided_at)
@@ -325,7 +326,7 @@ class ContractService {
         requireVisible(id, viewer);
         Money money = lock(id);
         if (money.planned().add(form.amount()).compareTo(money.total()) > 0) {
-            throw new ContractRuleException("amount", "contract.plan.exceedsTotal",
+            throw new RuleViolation("amount", "contract.plan.exceedsTotal",
                     money.total().subtract(money.planned()));
         }
         Instant now = clock.instant();
@@ -341,7 +342,7 @@ class ContractService {
         boolean paid = jdbc.sql("SELECT EXISTS (SELECT 1 FROM contract_payment WHERE instalment_id = ?)")
                 .param(instalmentId).query(Boolean.class).single();
         if (paid) {
-            throw new ContractRuleException(null, "contract.plan.hasPayments");
+            throw new RuleViolation(null, "contract.plan.hasPayments");
         }
         int deleted = jdbc.sql("DELETE FROM contract_instalment WHERE id = ? AND contract_id = ?")
                 .params(instalmentId, id).update();
@@ -385,11 +386,11 @@ class ContractService {
         requireVisible(id, viewer);
         Money money = lock(id);
         if (money.state() != ApprovalState.APPROVED) {
-            throw new ContractRuleException(null, "contract.payment.notApproved");
+            throw new RuleViolation(null, "contract.payment.notApproved");
         }
         BigDecimal left = money.total().subtract(money.received());
         if (form.amount().compareTo(left) > 0) {
-            throw new ContractRuleException("amount", "contract.payment.exceedsTotal", left);
+            throw new RuleViolation("amount", "contract.payment.exceedsTotal", left);
         }
         if (form.instalmentId() != null) {
             record Due(BigDecimal amount, BigDecimal paid) {
@@ -402,10 +403,10 @@ class ContractService {
                     .params(form.instalmentId(), id)
                     .query((rs, n) -> new Due(rs.getBigDecimal("amount"), rs.getBigDecimal("paid")))
                     .optional()
-                    .orElseThrow(() -> new ContractRuleException("instalmentId", "contract.payment.instalment.invalid"));
+                    .orElseThrow(() -> new RuleViolation("instalmentId", "contract.payment.instalment.invalid"));
             BigDecimal instalmentLeft = due.amount().subtract(due.paid());
             if (form.amount().compareTo(instalmentLeft) > 0) {
-                throw new ContractRuleException("amount", "contract.payment.exceedsInstalment", instalmentLeft);
+                throw new RuleViolation("amount", "contract.payment.exceedsInstalment", instalmentLeft);
             }
         }
         jdbc.sql("""

@@ -3,6 +3,8 @@ package io.tidecrm.contract.internal;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.Flash;
+import io.tidecrm.support.Forms;
+import io.tidecrm.support.RuleViolation;
 import jakarta.validation.Valid;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,8 +40,8 @@ class PaymentController {
                 contracts.addInstalment(id, form, user);
                 Flash.success(redirect, "contract.plan.added");
                 return "redirect:/contracts/" + id + "#plan";
-            } catch (ContractRuleException e) {
-                e.rejectOn(result);
+            } catch (RuleViolation e) {
+                Forms.reject(result, e);
             }
         }
         return detailPage.show(id, user, model);
@@ -51,8 +53,8 @@ class PaymentController {
         try {
             contracts.removeInstalment(id, instalmentId, user);
             Flash.success(redirect, "contract.plan.removed");
-        } catch (ContractRuleException e) {
-            Flash.error(redirect, e.violations().get(0).messageKey(), e.violations().get(0).args());
+        } catch (RuleViolation e) {
+            Flash.error(redirect, e);
         }
         return "redirect:/contracts/" + id + "#plan";
     }
@@ -66,8 +68,8 @@ class PaymentController {
                 contracts.recordPayment(id, form, user);
                 Flash.success(redirect, "contract.payment.recorded");
                 return "redirect:/contracts/" + id + "#payments";
-            } catch (ContractRuleException e) {
-                e.rejectOn(result);
+            } catch (RuleViolation e) {
+                Forms.reject(result, e);
             }
         }
         return detailPage.show(id, user, model);

@@ -90,11 +90,11 @@ class CustomerController {
         long id;
         try {
             id = customers.create(form, user);
-        } catch (RuleViolation e) {
-            Forms.reject(result, e);
-            return "customer/form";
         } catch (DuplicateCustomerException e) {
             model.addAttribute("duplicate", e.duplicate());
+            return "customer/form";
+        } catch (RuleViolation e) {
+            Forms.reject(result, e);
             return "customer/form";
         }
         Flash.success(redirect, "customer.created", form.name());
@@ -139,11 +139,11 @@ class CustomerController {
         }
         try {
             customers.update(id, form, user);
-        } catch (RuleViolation e) {
-            Forms.reject(result, e);
-            return "customer/form";
         } catch (DuplicateCustomerException e) {
             model.addAttribute("duplicate", e.duplicate());
+            return "customer/form";
+        } catch (RuleViolation e) {
+            Forms.reject(result, e);
             return "customer/form";
         }
         Flash.success(redirect, "customer.updated", form.name());

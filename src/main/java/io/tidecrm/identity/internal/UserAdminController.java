@@ -119,7 +119,7 @@ class UserAdminController {
             administration.setEnabled(id, enabled);
             Flash.success(redirect, enabled ? "user.enabledDone" : "user.disabledDone", user.getUsername());
         } catch (RuleViolation e) {
-            Flash.error(redirect, e.messageKey());
+            Flash.error(redirect, e);
         }
         return "redirect:/admin/users";
     }
