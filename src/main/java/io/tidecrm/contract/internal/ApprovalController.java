@@ -20,12 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ApprovalController {
 
-    private final ContractService contracts;
+    private final ContractApproval approval;
     private final ContractQueries queries;
     private final ContractDetailPage detailPage;
 
-    ApprovalController(ContractService contracts, ContractQueries queries, ContractDetailPage detailPage) {
-        this.contracts = contracts;
+    ApprovalController(ContractApproval approval, ContractQueries queries, ContractDetailPage detailPage) {
+        this.approval = approval;
         this.queries = queries;
         this.detailPage = detailPage;
     }
@@ -40,7 +40,7 @@ class ApprovalController {
     String submit(@PathVariable long id, @RequestParam(required = false) Long version,
             @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         try {
-            contracts.submit(id, version, user);
+            approval.submit(id, version, user);
             Flash.success(redirect, "contract.approval.submitted");
         } catch (RuleViolation e) {
             Flash.error(redirect, e);
@@ -54,7 +54,7 @@ class ApprovalController {
             RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                contracts.decide(id, form, user);
+                approval.decide(id, form, user);
                 Flash.success(redirect, "contract.approval.decided." + form.decision());
                 return "redirect:/contracts/" + id;
             } catch (RuleViolation e) {

@@ -21,12 +21,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PaymentController {
 
-    private final ContractService contracts;
+    private final ContractPayments payments;
     private final ContractQueries queries;
     private final ContractDetailPage detailPage;
 
-    PaymentController(ContractService contracts, ContractQueries queries, ContractDetailPage detailPage) {
-        this.contracts = contracts;
+    PaymentController(ContractPayments payments, ContractQueries queries, ContractDetailPage detailPage) {
+        this.payments = payments;
         this.queries = queries;
         this.detailPage = detailPage;
     }
@@ -37,7 +37,7 @@ class PaymentController {
             RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                contracts.addInstalment(id, form, user);
+                payments.addInstalment(id, form, user);
                 Flash.success(redirect, "contract.plan.added");
                 return "redirect:/contracts/" + id + "#plan";
             } catch (RuleViolation e) {
@@ -51,7 +51,7 @@ class PaymentController {
     String removeInstalment(@PathVariable long id, @PathVariable long instalmentId,
             @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         try {
-            contracts.removeInstalment(id, instalmentId, user);
+            payments.removeInstalment(id, instalmentId, user);
             Flash.success(redirect, "contract.plan.removed");
         } catch (RuleViolation e) {
             Flash.error(redirect, e);
@@ -65,7 +65,7 @@ class PaymentController {
             RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                contracts.recordPayment(id, form, user);
+                payments.recordPayment(id, form, user);
                 Flash.success(redirect, "contract.payment.recorded");
                 return "redirect:/contracts/" + id + "#payments";
             } catch (RuleViolation e) {
