@@ -26,7 +26,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A customer. The owner, the clock and the pool fields are changed only by the rules in
- * {@link CustomerService}; forms never bind to this class.
+ * {@link CustomerEditing}, {@link CustomerOwnership}, {@link CustomerDirectory} (the follow-up
+ * clock) and {@link PoolOwnershipService}; forms never bind to this class.
  */
 @Entity
 class Customer {
