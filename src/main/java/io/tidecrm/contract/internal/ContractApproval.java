@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class ContractApproval {
 
+    static final int MAX_COMMENT = 500;
+
     private final ContractService access;
     private final JdbcClient jdbc;
     private final CustomerManagement customers;
@@ -47,8 +49,6 @@ class ContractApproval {
         this.events = events;
         this.clock = clock;
     }
-
-    static final int MAX_COMMENT = 500;
 
     /** Submits a draft or a rejected contract, from the version the viewer saw. */
     void submit(long id, Long version, CurrentUser viewer) {

@@ -40,6 +40,7 @@ class ContractPayments {
     record Money(ApprovalState state, BigDecimal total, BigDecimal planned, BigDecimal received) {
     }
 
+    /** Locks the contract row until the end of the caller's transaction and reads its money. */
     Money lock(long id) {
         // First the lock, then the sums in a statement of their own: under READ COMMITTED a
         // statement that waited for the lock would still see the sums of its older snapshot.
