@@ -84,6 +84,11 @@ class CustomerOwnership {
 
     /** Users a customer may be transferred to by this user: enabled reps and managers in their scope. */
     @Transactional(readOnly = true)
+    /** The colleagues the user may give this customer to: as {@link #transferTargets(CurrentUser)}, without its owner. */
+    List<UserSummary> transferTargets(CurrentUser user, Long currentOwnerId) {
+        return transferTargets(user).stream().filter(u -> !java.util.Objects.equals(u.id(), currentOwnerId)).toList();
+    }
+
     List<UserSummary> transferTargets(CurrentUser user) {
         Scope scope = visibility.scopeOf(user);
         return users.findEnabledUsers().stream()

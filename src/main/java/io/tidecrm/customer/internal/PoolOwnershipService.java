@@ -82,11 +82,14 @@ class PoolOwnershipService implements CustomerPool {
         if (viewer.role() == Role.REP && customer.getOwnerId() != viewer.id()) {
             throw new RuleViolation(null, "pool.release.notOwner");
         }
+        if (customer.getStatus().isWon()) {
+            throw new RuleViolation(null, "pool.release.won");
+        }
         Long previousOwner = customer.getOwnerId();
         int released = jdbc.sql("""
                 UPDATE customer SET owner_id = NULL, pooled_at = :now, pool_reason = :reason, next_follow_up_at = NULL,
                                     updated_at = :now, version = version + 1
-                WHERE id = :id AND owner_id = :owner
+                WHERE id = :id AND owner_id = :owner AND status <> 'WON'
                 """)
                 .param("now", Timestamp.from(now))
                 .param("reason", reason)
