@@ -20,9 +20,11 @@ import java.util.stream.Stream;
 import io.tidecrm.catalog.LinePricing;
 import io.tidecrm.catalog.LineView;
 import io.tidecrm.catalog.ProductSummary;
-import io.tidecrm.contract.ContractDecided;
-import io.tidecrm.contract.ContractDecided.Decision;
+import io.tidecrm.contract.ContractApproved;
+import io.tidecrm.contract.ContractRejected;
+import io.tidecrm.contract.ContractSentBack;
 import io.tidecrm.contract.ContractSubmitted;
+import io.tidecrm.contract.PaymentRecorded;
 import io.tidecrm.customer.ContactRef;
 import io.tidecrm.customer.CustomerManagement;
 import io.tidecrm.customer.CustomerRef;
@@ -152,6 +154,7 @@ class ContractService {
         }
         if (resubmitted) {
             publishSubmitted(contract.getId(), contract.getTitle(), contract.getCustomerId(), viewer, now);
+            publishSentBack(contract.getId(), money.total(), viewer, now);
         }
     }
 
@@ -263,8 +266,24 @@ class ContractService {
             customers.markWon(contract.getCustomerId(), now);
         }
         CustomerRef customer = customers.findVisible(contract.getCustomerId(), viewer);
-        events.publishEvent(new ContractDecided(id, contract.getTitle(), customer.id(), customer.name(),
-                contract.getSubmittedById(), viewer.id(), form.decision(), comment, now));
+        publishDecided(contract, customer, form.decision(), comment, viewer, now);
+    }
+
+    /**
+     * The decision as a fact, with the amount and the owner and their team at this moment (the
+     * leaderboard credits an approval to them on its business date).
+     */
+    private void publishDecided(Contract contract, CustomerRef customer, Decision decision, String comment,
+            CurrentUser approver, Instant now) {
+        Long ownerTeamId = users.findUser(contract.getOwnerId()).map(UserSummary::teamId).orElse(null);
+        LocalDate businessDate = LocalDate.ofInstant(now, clock.getZone());
+        events.publishEvent(decision == Decision.APPROVED
+                ? new ContractApproved(contract.getId(), contract.getTitle(), customer.id(), customer.name(),
+                        contract.getOwnerId(), ownerTeamId, contract.getSubmittedById(), approver.id(),
+                        contract.getTotal(), comment, now, businessDate)
+                : new ContractRejected(contract.getId(), contract.getTitle(), customer.id(), customer.name(),
+                        contract.getOwnerId(), ownerTeamId, contract.getSubmittedById(), approver.id(),
+                        contract.getTotal(), comment, now, businessDate));
     }
 
     /**
@@ -291,8 +310,31 @@ class ContractService {
             approvers.remove(submitter.id());
         }
         String customerName = customers.findVisible(customerId, submitter).name();
-        events.publishEvent(new ContractSubmitted(id, title, customerName, submitter.id(), submitter.displayName(),
-                Set.copyOf(approvers), now));
+        record Terms(BigDecimal total, long ownerId) {
+        }
+        Terms terms = jdbc.sql("SELECT total, owner_id FROM contract WHERE id = ?").param(id)
+                .query((rs, n) -> new Terms(rs.getBigDecimal(1), rs.getLong(2))).single();
+        events.publishEvent(new ContractSubmitted(id, title, customerId, customerName, terms.total(), terms.ownerId(),
+                users.findUser(terms.ownerId()).map(UserSummary::teamId).orElse(null), submitter.id(),
+                submitter.displayName(), Set.copyOf(approvers), now));
+    }
+
+    /**
+     * An approved contract went back for approval because its money terms changed: the amount it
+     * was approved with no longer holds.
+     *
+     * @param approvedAmount the total it was approved with, or null when the edit left the total as it is
+     */
+    private void publishSentBack(long id, BigDecimal approvedAmount, CurrentUser editor, Instant now) {
+        record Sent(String title, long customerId, long ownerId, BigDecimal total) {
+        }
+        Sent sent = jdbc.sql("SELECT title, customer_id, owner_id, total FROM contract WHERE id = ?").param(id)
+                .query((rs, n) -> new Sent(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4)))
+                .single();
+        events.publishEvent(new ContractSentBack(id, sent.title(), sent.customerId(), sent.ownerId(),
+                users.findUser(sent.ownerId()).map(UserSummary::teamId).orElse(null),
+                approvedAmount == null ? sent.total() : approvedAmount, sent.total(), editor.id(), now,
+                LocalDate.ofInstant(now, clock.getZone())));
     }
 
     // --- payment plan and payments received
@@ -374,6 +416,7 @@ class ContractService {
         Head head = jdbc.sql("SELECT title, customer_id FROM contract WHERE id = ?").param(id)
                 .query((rs, n) -> new Head(rs.getString("title"), rs.getLong("customer_id"))).single();
         publishSubmitted(id, head.title(), head.customerId(), viewer, now);
+        publishSentBack(id, null, viewer, now);
     }
 
     /**
@@ -408,14 +451,29 @@ class ContractService {
                 throw new ContractRuleException("amount", "contract.payment.exceedsInstalment", instalmentLeft);
             }
         }
-        jdbc.sql("""
+        Instant now = clock.instant();
+        long paymentId = jdbc.sql("""
                 INSERT INTO contract_payment (contract_id, instalment_id, paid_on, amount, method, remarks,
                                               recorded_by_id, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                RETURNING id
                 """)
                 .params(id, form.instalmentId(), Date.valueOf(form.paidOn()), form.amount(), form.method().name(),
-                        blankToNull(form.remarks()), viewer.id(), Timestamp.from(clock.instant()))
-                .update();
+                        blankToNull(form.remarks()), viewer.id(), Timestamp.from(now))
+                .query(Long.class)
+                .single();
+        publishPaymentRecorded(id, paymentId, form, viewer, now);
+    }
+
+    /** The payment as a fact, credited to the contract's owner and their team at the moment of entry. */
+    private void publishPaymentRecorded(long id, long paymentId, PaymentForm form, CurrentUser recorder, Instant now) {
+        record Owner(long customerId, long ownerId) {
+        }
+        Owner owner = jdbc.sql("SELECT customer_id, owner_id FROM contract WHERE id = ?").param(id)
+                .query((rs, n) -> new Owner(rs.getLong(1), rs.getLong(2))).single();
+        events.publishEvent(new PaymentRecorded(paymentId, id, owner.customerId(), owner.ownerId(),
+                users.findUser(owner.ownerId()).map(UserSummary::teamId).orElse(null), form.amount(), form.paidOn(),
+                form.instalmentId(), recorder.id(), now, LocalDate.ofInstant(now, clock.getZone())));
     }
 
     // --- reads

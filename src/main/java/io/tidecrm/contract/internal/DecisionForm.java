@@ -1,6 +1,5 @@
 package io.tidecrm.contract.internal;
 
-import io.tidecrm.contract.ContractDecided.Decision;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 

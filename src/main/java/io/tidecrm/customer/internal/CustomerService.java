@@ -436,6 +436,18 @@ class CustomerService implements CustomerManagement {
                 .update();
         events.publishEvent(new CustomerOwnerChanged(customer.getId(), customer.getName(), previousOwnerId,
                 newOwnerId, byUserId, kind, reason, at));
+        publishObtained(customer, previousOwnerId, newOwnerId, byUserId, kind, at);
+    }
+
+    /** A creation or a transfer gives the customer to a user: a fact for the boards, with their team now. */
+    private void publishObtained(Customer customer, Long previousOwnerId, Long newOwnerId, Long byUserId,
+            OwnerChangeKind kind, Instant at) {
+        if (newOwnerId == null) {
+            return;
+        }
+        events.publishEvent(new io.tidecrm.customer.CustomerObtained(customer.getId(), customer.getName(),
+                customer.getType(), newOwnerId, users.findUser(newOwnerId).map(UserSummary::teamId).orElse(null),
+                previousOwnerId, kind, byUserId, at, java.time.LocalDate.ofInstant(at, clock.getZone())));
     }
 
     // --- the follow-up clock

@@ -21,6 +21,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.CustomerFixtures;
+import io.tidecrm.support.Deliveries;
 import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.MutableClock;
 import io.tidecrm.support.TestUsers;
@@ -46,6 +47,9 @@ class PoolWarningDeliveryIntegrationTests {
 
     @Autowired
     CustomerFixtures fixtures;
+
+    @Autowired
+    Deliveries deliveries;
 
     @Autowired
     TestUsers users;
@@ -97,6 +101,7 @@ class PoolWarningDeliveryIntegrationTests {
         }
         clock.setInstant(warning.plusSeconds(3));
         assertThat(jobs.warn(warning, false).status()).isEqualTo("DONE");
+        deliveries.awaitAll();
 
         MimeMessage[] mails = greenMail.getReceivedMessagesForDomain("example.com");
         assertThat(mails).hasSize(1);
