@@ -263,6 +263,8 @@ class ContractService {
                 .params(id, form.decision().name(), comment, viewer.id(), Timestamp.from(now))
                 .update();
         if (form.decision() == Decision.APPROVED) {
+            // In the decision's transaction, not after it: the customer of an approved contract is
+            // never reclaimed into the pool, not even between the approval and a listener.
             customers.markWon(contract.getCustomerId(), now);
         }
         CustomerRef customer = customers.findVisible(contract.getCustomerId(), viewer);

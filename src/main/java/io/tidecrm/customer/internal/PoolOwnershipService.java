@@ -63,6 +63,7 @@ class PoolOwnershipService implements CustomerPool {
                 .query((rs, n) -> new Pooled(rs.getString(1), CustomerType.valueOf(rs.getString(2))))
                 .optional()
                 .orElseThrow(() -> new RuleViolation(null, "pool.grab.taken"));
+        // In this transaction, under the owner's lock (see OwnershipCaps), not after the commit.
         caps.requireRoom(newOwnerId, pooled.type());
         int taken = jdbc.sql("""
                 UPDATE customer SET owner_id = :owner, clock_at = :now, pooled_at = NULL, pool_reason = NULL,

@@ -93,6 +93,8 @@ public class FollowUpService {
         long id = insert(customerId, author.id(), form.kind(), occurredAt, now, form.content().strip(),
                 form.contactId(), form.newStatus(), next, null, about);
         insertNotify(id, notify);
+        // A direct call in this transaction, not an after-commit listener: the follow-up and the clock it
+        // moves commit together, so the nightly reclaim never takes a customer that was just followed up.
         customers.recordFollowUp(customerId, author, new FollowUpFacts(occurredAt, form.newStatus(), next));
         publishRecorded(id, customer, author, form.kind(), notify, occurredAt, now, form.content(), false);
         return id;

@@ -94,6 +94,8 @@ class OpportunityService {
         Opportunity opportunity = new Opportunity(customerId, customer.ownerId(), stage, viewer.id(), now);
         apply(opportunity, form, stage, priced, now);
         opportunities.saveAndFlush(opportunity);
+        // The customer's clock moves in this transaction (a direct call): the reclaim never sees the
+        // opportunity without it.
         customers.recordActivity(customerId, viewer, now);
         events.publishEvent(new OpportunityCreated(opportunity.getId(), customerId, opportunity.getTitle(),
                 opportunity.getOwnerId(), teamOf(opportunity.getOwnerId()), stage.name(), opportunity.getAmount(), now,
