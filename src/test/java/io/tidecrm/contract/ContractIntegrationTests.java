@@ -418,17 +418,17 @@ class ContractIntegrationTests {
     void badInputGivesMessagesWithTheInputKeptNeverAServerError() throws Exception {
         long customer = t.customerOf("rep1");
         assertThat(body(mvc.perform(t.newContract("rep1", customer, "坏输入", "abc")).andExpect(status().isOk())))
-                .contains("value=\"abc\"", "格式不正确");
+                .contains("value=\"abc\"", "请填写数字");
         String page = body(mvc.perform(t.newContract("rep1", customer, "坏输入", "-2")
                 .param("lines[0].unitPrice", "-5").param("lines[0].discount", "150"))
                 .andExpect(status().isOk()));
         assertThat(page).contains("value=\"-2\"", "value=\"-5\"", "value=\"150\"", "数量必须大于 0", "单价不能为负数",
-                "折扣为 0 到 100 之间的百分比");
+                "优惠（减免 %）须在 0 到 100 之间");
         assertThat(body(mvc.perform(post("/customers/{id}/contracts", customer).with(users.as("rep1")).with(csrf())
                 .param("title", "坏日期").param("status", "NOT_STARTED").param("type", "DIRECT")
                 .param("paymentMethod", "BANK_TRANSFER").param("signDate", "昨天")
                 .param("lines[0].productId", String.valueOf(t.product("句客宝", "基础版"))).param("lines[0].quantity", "1"))
-                .andExpect(status().isOk()))).contains("value=\"昨天\"", "格式不正确");
+                .andExpect(status().isOk()))).contains("value=\"昨天\"", "请填写日期（年-月-日）");
         assertThat(body(mvc.perform(post("/customers/{id}/contracts", customer).with(users.as("rep1")).with(csrf())
                 .param("title", "没有明细").param("status", "NOT_STARTED").param("type", "DIRECT")
                 .param("paymentMethod", "BANK_TRANSFER").param("signDate", "2030-01-15"))

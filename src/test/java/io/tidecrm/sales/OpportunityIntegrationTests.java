@@ -320,7 +320,7 @@ class OpportunityIntegrationTests {
                 .param("lines[0].productId", String.valueOf(basic)).param("lines[0].quantity", "两个"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(body).contains("value=\"保留输入的商机\"", "value=\"很多\"", "value=\"两个\"", "value=\"2030-06-30\"",
-                "格式不正确", "is-invalid");
+                "请填写数字", "is-invalid");
         // Numbers out of range: a message on each field, the input kept.
         body = mvc.perform(newOpportunity("rep1", customer, "保留输入的商机").param("probability", "150")
                 .param("lines[0].productId", String.valueOf(basic)).param("lines[0].quantity", "-2")
@@ -329,7 +329,7 @@ class OpportunityIntegrationTests {
                 .param("lines[1].unitPrice", "-1"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(body).contains("value=\"保留输入的商机\"", "value=\"150\"", "value=\"-2\"", "value=\"120\"",
-                "value=\"-1\"", "数量必须大于 0", "折扣为 0 到 100 之间的百分比", "单价不能为负数");
+                "value=\"-1\"", "数量必须大于 0", "优惠（减免 %）须在 0 到 100 之间", "单价不能为负数");
         assertThat(countOpportunitiesNamed("保留输入的商机")).isZero();
 
         // A line without a product or quantity, and a product that does not exist.
