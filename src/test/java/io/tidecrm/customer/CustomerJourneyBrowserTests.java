@@ -100,6 +100,8 @@ class CustomerJourneyBrowserTests {
             assertThat(page.locator("#followup-form #content")).hasValue("");
             // The header facts follow: the new status came with the follow-up.
             assertThat(page.locator("#fact-status")).hasText("意向");
+            // ... and so does the status badge of the page's header, without a reload.
+            assertThat(page.locator("#status-badge")).hasText("意向");
             // htmx replaced the panel in place: the page did not navigate.
             org.assertj.core.api.Assertions.assertThat(page.url()).isEqualTo(pageUrl);
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/customer-detail.png"))

@@ -84,6 +84,12 @@ class OpportunityBoardBrowserTests {
             page.locator("input[name='lines[0].discount']").fill("10");
             page.locator("select[name='lines[1].productId']").selectOption(String.valueOf(archive));
             page.locator("input[name='lines[1].quantity']").fill("3");
+            // While typing, the form shows what the server will compute: the catalog price of an empty
+            // unit price, each line total and the sum.
+            assertThat(page.locator("input[name='lines[1].unitPrice']")).hasAttribute("placeholder", "500.00");
+            assertThat(page.locator("#line-rows tbody tr").nth(0).locator("[data-line-total]")).hasText("¥8,964.00");
+            assertThat(page.locator("#line-rows tbody tr").nth(1).locator("[data-line-total]")).hasText("¥1,500.00");
+            assertThat(page.locator("[data-lines-sum]")).hasText("¥10,464.00");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/opportunity-form.png"))
                     .setFullPage(true));
             page.locator("#save-opportunity").click();

@@ -126,7 +126,7 @@ class CustomerController {
     @GetMapping("/{id}/facts")
     String facts(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("customer", reader.details(id, user).customer());
-        return "customer/detail :: facts";
+        return "customer/detail :: factsUpdate";
     }
 
     @GetMapping("/{id}/edit")

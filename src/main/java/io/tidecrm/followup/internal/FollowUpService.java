@@ -95,7 +95,8 @@ public class FollowUpService {
         insertNotify(id, notify);
         // A direct call in this transaction, not an after-commit listener: the follow-up and the clock it
         // moves commit together, so the nightly reclaim never takes a customer that was just followed up.
-        customers.recordFollowUp(customerId, author, new FollowUpFacts(occurredAt, form.newStatus(), next));
+        customers.recordFollowUp(customerId, author, new FollowUpFacts(occurredAt, form.newStatus(), next,
+                Boolean.TRUE.equals(form.clearNextFollowUp())));
         publishRecorded(id, customer, author, form.kind(), notify, occurredAt, now, form.content(), false);
         return id;
     }
