@@ -186,7 +186,7 @@ class FollowUpIntegrationTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(first).contains("第24条", "第15条").doesNotContain("第14条").contains("id=\"load-more\"");
         assertThat(first.indexOf("第24条")).isLessThan(first.indexOf("第15条"));
-        String before = first.replaceAll("(?s).*follow-ups\\?before=(\\d+).*", "$1");
+        String before = first.replaceAll("(?s).*follow-ups\\?cursor=(\\d+).*", "$1");
         String more = mvc.perform(get("/customers/{id}/follow-ups", customerId).param("before", before)
                 .with(users.as(rep.getUsername()))).andReturn().getResponse().getContentAsString();
         assertThat(more).contains("第14条", "第05条").doesNotContain("第15条", "第04条", "<html");

@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import io.tidecrm.customer.CustomerManagement;
 import io.tidecrm.customer.CustomerRef;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.Flash;
-import io.tidecrm.support.KeysetPage;
 import io.tidecrm.support.LineRows;
-import io.tidecrm.support.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -27,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Contract pages: the list, the detail page, and create (from the customer page) and edit. */
@@ -50,19 +46,14 @@ class ContractController {
     }
 
     @GetMapping("/contracts")
-    String list(@RequestParam Map<String, String> params, @AuthenticationPrincipal CurrentUser user, Model model) {
-        ContractListQuery query = ContractListQuery.from(params);
-        if (user.role() == Role.REP) {
-            query = query.withoutOwner();
-        }
-        KeysetPage<ContractRow> page = queries.list(query, user);
-        model.addAttribute("query", query);
-        model.addAttribute("page", page);
+    String list(@ModelAttribute("query") ContractListQuery query, @AuthenticationPrincipal CurrentUser user,
+            Model model) {
+        ContractListQuery applied = user.role() == Role.REP ? query.withoutOwner() : query;
+        model.addAttribute("query", applied);
+        model.addAttribute("page", queries.list(applied, user));
         model.addAttribute("owners", queries.ownerChoices(user));
         model.addAttribute("approvalStates", ApprovalState.values());
         model.addAttribute("statuses", ContractStatus.values());
-        model.addAttribute("olderUrl", page.olderBefore() == null ? null : PageLinks.withParam("before", page.olderBefore()));
-        model.addAttribute("newestUrl", query.before() == null ? null : PageLinks.withParam("before", null));
         return "contract/list";
     }
 
