@@ -133,8 +133,10 @@ class ListUrlIntegrationTests {
     @ParameterizedTest
     @MethodSource("lists")
     void aGarbledAddressShowsTheUnfilteredList(ListPage list) throws Exception {
-        List<String> unfiltered = rows(list, page(list, get(list.path())));
+        String plain = page(list, get(list.path()));
+        List<String> unfiltered = rows(list, plain);
         assertThat(unfiltered).isNotEmpty();
+        assertThat(repeatedIds(plain)).as("ids used twice, e.g. by a fragment inserted twice").isEmpty();
         Map<String, String> garbage = new LinkedHashMap<>(GARBAGE);
         garbage.putAll(list.garbage());
         MockHttpServletRequestBuilder garbled = get(list.path());
@@ -161,6 +163,16 @@ class ListUrlIntegrationTests {
             ids.add(m.group(1));
         }
         return ids;
+    }
+
+    private static List<String> repeatedIds(String html) {
+        List<String> seen = new ArrayList<>();
+        List<String> repeated = new ArrayList<>();
+        Matcher m = Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+        while (m.find()) {
+            (seen.contains(m.group(1)) ? repeated : seen).add(m.group(1));
+        }
+        return repeated;
     }
 
     private static Pattern row(String regex) {
