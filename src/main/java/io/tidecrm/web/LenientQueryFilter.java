@@ -27,9 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A list's address is typed by hand and edited: {@code ?sort=%%%} or {@code ?q=%FF} hold a
  * {@code %} that starts no escape, or bytes that are no UTF-8. Tomcat refuses such a query with
  * 400 on the first read of a parameter, before any list could ignore the value. For a GET with
- * such a query this reads the parameters leniently instead (a broken escape stays as text, bad
- * bytes become U+FFFD), so that the list binding leaves the values out like any other bad
- * value and the page shows the unfiltered list. Other requests are untouched.
+ * such a query this reads the parameters itself and leaves out those that do not decode, as a
+ * list leaves out any other bad value: the page shows the list without that filter. Other
+ * requests are untouched.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -45,24 +45,25 @@ class LenientQueryFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Whether every part of the query decodes strictly, as Tomcat wants it. */
+    /** Whether every part of the query decodes, as Tomcat wants it. */
     static boolean decodes(String query) {
         for (String part : query.split("[&=]", -1)) {
-            if (decode(part, true) == null) {
+            if (decode(part) == null) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The parameters of a query, in their order, decoded leniently. */
+    /** The parameters of a query that decode, in their order. */
     static Map<String, String[]> parse(String query) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (String pair : query.split("&")) {
-            if (!pair.isEmpty()) {
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq), false);
-                values.computeIfAbsent(name, n -> new ArrayList<>()).add(eq < 0 ? "" : decode(pair.substring(eq + 1), false));
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (name != null && !name.isEmpty() && value != null) {
+                values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             }
         }
         Map<String, String[]> parameters = new LinkedHashMap<>();
@@ -70,15 +71,15 @@ class LenientQueryFilter extends OncePerRequestFilter {
         return Collections.unmodifiableMap(parameters);
     }
 
-    /** URL-decodes {@code text} as UTF-8; when strict, null for a broken escape or bad bytes. */
-    private static String decode(String text, boolean strict) {
+    /** URL-decodes {@code text} as UTF-8; null for a broken escape or bytes that are no UTF-8. */
+    private static String decode(String text) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '%' && isHex(text, i + 1) && isHex(text, i + 2)) {
                 bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
                 i += 2;
-            } else if (c == '%' && strict) {
+            } else if (c == '%') {
                 return null;
             } else if (c == '+') {
                 bytes.write(' ');
@@ -86,10 +87,10 @@ class LenientQueryFilter extends OncePerRequestFilter {
                 bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
             }
         }
-        CodingErrorAction onError = strict ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -34,7 +34,6 @@ import io.tidecrm.support.RuleChanged;
 import io.tidecrm.support.TestUsers;
 import jakarta.servlet.http.Cookie;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -72,11 +71,6 @@ class AuditIntegrationTests {
 
     @Autowired
     MutableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void signInIsRecordedOnceWithTheUserAndTheClientAddress() throws Exception {

@@ -22,7 +22,6 @@ import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.MutableClock;
 import io.tidecrm.support.TestUsers;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,11 +56,6 @@ class FollowUpIntegrationTests {
         customerId = fixtures.insert(CustomerFixtures.uniqueName("跟进"), "B", "FIRST_VISIT", rep.id());
         fixtures.jdbc().sql("UPDATE customer SET clock_at = ? WHERE id = ?")
                 .params(Timestamp.from(clock.instant().minus(Duration.ofDays(3))), customerId).update();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test
