@@ -169,13 +169,8 @@ class ContractQueries {
 
     /** Owners a manager (their team) or an administrator (everyone but administrators) may filter by; null for a rep. */
     List<Choice> ownerChoices(CurrentUser viewer) {
-        List<UserSummary> owners = switch (viewer.role()) {
-            case REP -> null;
-            case MANAGER -> users.findUsers(users.managedUserIds(viewer.id())).values().stream()
-                    .sorted(Comparator.comparing(UserSummary::displayName)).toList();
-            case ADMIN -> users.findEnabledUsers().stream().filter(u -> u.role() != Role.ADMIN).toList();
-        };
-        return owners == null ? null : Choice.of(owners, UserSummary::id, UserSummary::displayName);
+        return viewer.role() == Role.REP ? null
+                : Choice.of(users.ownersVisibleTo(viewer), UserSummary::id, UserSummary::displayName);
     }
 
     private List<ContractRow> rows(Where where, int limit) {
