@@ -32,7 +32,7 @@ class ListPagesBrowserTests {
     void everyListOpensFromAGarbledAddressAndFitsAPhone(Browser browser) {
         Page manager = browser.signedIn("manager1", 360, 740);
         for (String path : List.of("/customers", "/contacts", "/pool", "/contracts", "/opportunities",
-                "/opportunities/board", "/notifications", "/todo", "/contracts/overdue", "/approvals")) {
+                "/opportunities/board", "/notifications", "/todo", "/contracts/overdue", "/approvals", "/pool/flow")) {
             showsOnAPhone(browser, manager, path + GARBLED);
         }
         Page admin = browser.signedIn("admin", 360, 740);

@@ -106,7 +106,9 @@ class ListUrlIntegrationTests {
                 new ListPage("audit log", "/admin/audit", "admin", row("id=\"audit-(\\d+)\""), "before",
                         Map.of("kind", "XYZ", "from", "not-a-date", "to", "2030-02-30")),
                 new ListPage("board", "/opportunities/board", me, row("id=\"card-(\\d+)\""), null,
-                        Map.of("owner", "abc")));
+                        Map.of("owner", "abc")),
+                new ListPage("pool flow", "/pool/flow", "manager1", row("<tr>\\s*<td>([^<]+)</td>"), null,
+                        Map.of("from", "not-a-date", "to", "2030-02-30")));
     }
 
     List<ListPage> lists() {

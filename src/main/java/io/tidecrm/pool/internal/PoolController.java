@@ -14,7 +14,6 @@ import io.tidecrm.support.Flash;
 import io.tidecrm.support.Forms;
 import io.tidecrm.support.RuleViolation;
 import jakarta.validation.Valid;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -121,15 +120,14 @@ class PoolController {
 
     /** Managers: per rep over a period, reclaimed from them, grabbed by them, and still kept 30 days on. */
     @GetMapping("/pool/flow")
-    String flow(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @AuthenticationPrincipal CurrentUser user, Model model) {
+    String flow(@ModelAttribute("period") PoolFlowQuery period, @AuthenticationPrincipal CurrentUser user,
+            Model model) {
         if (user.role() == Role.REP) {
             throw new AccessDeniedException("Managers only");
         }
         LocalDate today = LocalDate.now(clock);
-        LocalDate start = from != null ? from : today.minusDays(30);
-        LocalDate end = to != null && !to.isBefore(start) ? to : today;
+        LocalDate start = period.from() != null ? period.from() : today.minusDays(30);
+        LocalDate end = period.to() != null && !period.to().isBefore(start) ? period.to() : today;
         Instant fromInstant = start.atStartOfDay(clock.getZone()).toInstant();
         Instant toInstant = end.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         model.addAttribute("from", start);
