@@ -5,7 +5,6 @@ import io.tidecrm.support.RuleViolation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import io.tidecrm.customer.CustomerNotFoundException;
 import io.tidecrm.identity.CurrentUser;
@@ -27,15 +26,13 @@ public class ContactService {
 
     private final ContactRepository contacts;
     private final CustomerDirectory customers;
-    private final Visibility visibility;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ContactService(ContactRepository contacts, CustomerDirectory customers, Visibility visibility, JdbcClient jdbc,
+    ContactService(ContactRepository contacts, CustomerDirectory customers, JdbcClient jdbc,
             Clock clock) {
         this.contacts = contacts;
         this.customers = customers;
-        this.visibility = visibility;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -87,8 +84,7 @@ public class ContactService {
     /** The contacts list: newest first, searched by name or mobile, inside the viewer's customer scope. */
     @Transactional(readOnly = true)
     KeysetPage<ContactView> list(ContactListQuery query, CurrentUser user) {
-        Scope scope = visibility.scopeOf(user);
-        Where where = new Where(scope.condition("c"), scope.all() ? Map.of() : Map.of("scopeOwners", scope.ownerIds()));
+        Where where = customers.scopeCondition("c", user).where();
         if (query.q() != null) {
             where.add("(" + where.nameMatch("k.name", query.q()) + " OR k.mobile = :exact)", "exact", query.q().strip());
         }
