@@ -6,5 +6,6 @@
  * customer won in the same transaction; decisions are published as {@link io.tidecrm.contract.ContractDecided}
  * for the inbox and the audit log.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Contract")
+@org.springframework.modulith.ApplicationModule(displayName = "Contract",
+        allowedDependencies = { "customer", "catalog", "followup", "identity", "support" })
 package io.tidecrm.contract;

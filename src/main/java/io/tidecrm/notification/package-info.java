@@ -4,5 +4,6 @@
  * changes hands) and writes the notifications in the transaction of the fact, so that a fact
  * and the notice of it are saved together or not at all.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notification")
+@org.springframework.modulith.ApplicationModule(displayName = "Notification",
+        allowedDependencies = { "customer", "followup", "pool", "contract", "identity", "support" })
 package io.tidecrm.notification;
