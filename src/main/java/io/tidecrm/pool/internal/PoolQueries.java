@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import io.tidecrm.customer.CustomerPoolHistory;
 import io.tidecrm.customer.CustomerType;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
@@ -26,10 +27,12 @@ public class PoolQueries {
 
     private final JdbcClient jdbc;
     private final UserManagement users;
+    private final CustomerPoolHistory history;
 
-    PoolQueries(JdbcClient jdbc, UserManagement users) {
+    PoolQueries(JdbcClient jdbc, UserManagement users, CustomerPoolHistory history) {
         this.jdbc = jdbc;
         this.users = users;
+        this.history = history;
     }
 
     /** A customer in the pool, with why and when it got there and who had it last. */
@@ -120,26 +123,11 @@ public class PoolQueries {
             return List.of();
         }
         Map<Long, UserSummary> names = users.findUsers(repIds);
-        return jdbc.sql("""
-                SELECT u.id,
-                  (SELECT count(*) FROM customer_owner_history h WHERE h.previous_owner_id = u.id
-                     AND h.kind = 'RECLAIMED' AND h.changed_at >= :from AND h.changed_at < :to) AS reclaimed,
-                  (SELECT count(*) FROM customer_owner_history h WHERE h.new_owner_id = u.id
-                     AND h.kind = 'GRABBED' AND h.changed_at >= :from AND h.changed_at < :to) AS grabbed,
-                  (SELECT count(*) FROM customer_owner_history h WHERE h.new_owner_id = u.id
-                     AND h.kind = 'GRABBED' AND h.changed_at >= :from AND h.changed_at < :to
-                     AND NOT EXISTS (SELECT 1 FROM customer_owner_history later
-                                     WHERE later.customer_id = h.customer_id AND later.id > h.id
-                                       AND later.changed_at < h.changed_at + interval '30 days')
-                     AND h.changed_at + interval '30 days' <= :now) AS kept
-                FROM unnest(CAST(:ids AS bigint[])) AS u(id)
-                """)
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .param("now", Timestamp.from(now))
-                .param("ids", repIds.toArray(new Long[0]))
-                .query((rs, n) -> new Flow(names.containsKey(rs.getLong(1)) ? names.get(rs.getLong(1)).displayName() : "?",
-                        rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-                .list();
+        Map<Long, CustomerPoolHistory.PoolFlow> flow = history.poolFlow(repIds, from, to, now);
+        return repIds.stream().distinct().map(id -> {
+            CustomerPoolHistory.PoolFlow f = flow.getOrDefault(id, new CustomerPoolHistory.PoolFlow(0, 0, 0));
+            return new Flow(names.containsKey(id) ? names.get(id).displayName() : "?", f.reclaimedFrom(), f.grabbed(),
+                    f.keptAfter30Days());
+        }).toList();
     }
 }
