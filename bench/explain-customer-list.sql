@@ -1,7 +1,7 @@
 -- EXPLAIN (ANALYZE, BUFFERS) of the statements behind the customer list, the contact list, the
 -- customer page (follow-up timeline) and the cap check, on the data of customers-1m.sql.
 -- The SQL is what the code sends (CustomerQueries.list, ContactService.list,
--- FollowUpService.timeline, OwnershipCaps.requireRoom, CustomerService.details), with the bind
+-- FollowUpService.timeline, OwnershipCaps.requireRoom, CustomerDetailReader.details), with the bind
 -- parameters written in as a typical request binds them. Each plan is preceded by a line
 -- "=== <id> <what>" that the summary of explain-customer-list.sh reads.
 --
@@ -572,7 +572,7 @@ WHERE TRUE AND (k.name ILIKE '%欧阳娜%' ESCAPE '\' OR k.mobile = '欧阳娜')
 ORDER BY k.id DESC
 LIMIT 21;
 
--- ==================== customer page (CustomerService.details, FollowUpService.timeline) ====================
+-- ==================== customer page (CustomerDetailReader.details, FollowUpService.timeline) ====================
 
 \echo '=== D01 detail: the customer in the rep''s scope (loadVisible)'
 EXPLAIN (ANALYZE, BUFFERS)
@@ -630,7 +630,7 @@ EXPLAIN (ANALYZE, BUFFERS) EXECUTE timeline(:busy, :busy_before, 11);
 DEALLOCATE timeline;
 RESET plan_cache_mode;
 
--- ==================== to-do page (CustomerService.findDue, limit 100) ====================
+-- ==================== to-do page (CustomerDirectory.findDue, limit 100) ====================
 
 \echo '=== H01 rep, due until the end of today'
 EXPLAIN (ANALYZE, BUFFERS)

@@ -1,8 +1,5 @@
 package io.tidecrm.support;
 
-import java.util.Arrays;
-import java.util.Objects;
-
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Post/Redirect/Get: puts one flash message for the page the redirect lands on. */
@@ -21,8 +18,12 @@ public final class Flash {
         put(redirect, "danger", key, args);
     }
 
+    /** A refused rule after a redirect: its first message (a redirect has no form to show more on). */
+    public static void error(RedirectAttributes redirect, RuleViolation refused) {
+        error(redirect, refused.messageKey(), refused.args());
+    }
+
     private static void put(RedirectAttributes redirect, String level, String key, Object... args) {
-        redirect.addFlashAttribute(ATTRIBUTE,
-                new FlashMessage(level, key, Arrays.stream(args).map(a -> Objects.toString(a, "")).toList()));
+        redirect.addFlashAttribute(ATTRIBUTE, FlashMessage.of(level, key, args));
     }
 }

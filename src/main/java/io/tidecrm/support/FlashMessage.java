@@ -2,7 +2,9 @@ package io.tidecrm.support;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A message shown once on the page after a redirect. It holds a message key and its
@@ -13,6 +15,11 @@ public record FlashMessage(String level, String key, List<String> args) implemen
 
     @Serial
     private static final long serialVersionUID = 1L;
+
+    /** The arguments as the page shows them (null as empty). */
+    public static FlashMessage of(String level, String key, Object... args) {
+        return new FlashMessage(level, key, Arrays.stream(args).map(a -> Objects.toString(a, "")).toList());
+    }
 
     public Object[] argArray() {
         return args.toArray();

@@ -1,18 +1,19 @@
 package io.tidecrm.support;
 
-import io.tidecrm.support.RuleViolation;
-
 import org.springframework.validation.BindingResult;
 
-/** Puts a refused rule on the form that was submitted, so the page shows it next to the input. */
+/**
+ * The one place that puts a refused rule on the form that was submitted, so that every page
+ * shows it the same way: next to the input it concerns, with the user's input kept.
+ */
 public final class Forms {
 
     private Forms() {
     }
 
-    /** Puts a refused rule on the form: on its field, or form-wide. */
-    public static void reject(BindingResult result, RuleViolation violation) {
-        reject(result, violation.field(), violation.messageKey(), violation.args());
+    /** Puts every refused rule on the form: each on its field, or form-wide. */
+    public static void reject(BindingResult result, RuleViolation refused) {
+        refused.violations().forEach(v -> reject(result, v.field(), v.messageKey(), v.argArray()));
     }
 
     /** A field error when the rule concerns one field, otherwise a form-wide error. */

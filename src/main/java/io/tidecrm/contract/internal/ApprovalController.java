@@ -2,6 +2,8 @@ package io.tidecrm.contract.internal;
 
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.support.Flash;
+import io.tidecrm.support.Forms;
+import io.tidecrm.support.RuleViolation;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,12 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ApprovalController {
 
-    private final ContractService contracts;
+    private final ContractApproval approval;
     private final ContractQueries queries;
     private final ContractDetailPage detailPage;
 
-    ApprovalController(ContractService contracts, ContractQueries queries, ContractDetailPage detailPage) {
-        this.contracts = contracts;
+    ApprovalController(ContractApproval approval, ContractQueries queries, ContractDetailPage detailPage) {
+        this.approval = approval;
         this.queries = queries;
         this.detailPage = detailPage;
     }
@@ -38,10 +40,10 @@ class ApprovalController {
     String submit(@PathVariable long id, @RequestParam(required = false) Long version,
             @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         try {
-            contracts.submit(id, version, user);
+            approval.submit(id, version, user);
             Flash.success(redirect, "contract.approval.submitted");
-        } catch (ContractRuleException e) {
-            Flash.error(redirect, e.violations().get(0).messageKey(), e.violations().get(0).args());
+        } catch (RuleViolation e) {
+            Flash.error(redirect, e);
         }
         return "redirect:/contracts/" + id;
     }
@@ -52,11 +54,11 @@ class ApprovalController {
             RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                contracts.decide(id, form, user);
+                approval.decide(id, form, user);
                 Flash.success(redirect, "contract.approval.decided." + form.decision());
                 return "redirect:/contracts/" + id;
-            } catch (ContractRuleException e) {
-                e.rejectOn(result);
+            } catch (RuleViolation e) {
+                Forms.reject(result, e);
             }
         }
         return detailPage.show(id, user, model);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.support.Flash;
+import io.tidecrm.support.RuleViolation;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,17 +38,17 @@ class AttachmentController {
             @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) throws IOException {
         try {
             if (file == null || file.isEmpty()) {
-                throw new ContractRuleException(null, "contract.attachment.empty");
+                throw new RuleViolation(null, "contract.attachment.empty");
             }
             if (file.getSize() > ContractAttachments.MAX_BYTES) {
-                throw new ContractRuleException(null, "contract.attachment.tooLarge",
+                throw new RuleViolation(null, "contract.attachment.tooLarge",
                         ContractAttachments.MAX_BYTES / 1024 / 1024);
             }
             attachments.upload(id, file.getOriginalFilename(), file.getBytes(), user);
             Flash.success(redirect, "contract.attachment.uploaded",
                     ContractAttachments.displayName(file.getOriginalFilename()));
-        } catch (ContractRuleException e) {
-            Flash.error(redirect, e.violations().get(0).messageKey(), e.violations().get(0).args());
+        } catch (RuleViolation e) {
+            Flash.error(redirect, e);
         }
         return "redirect:/contracts/" + id + "#attachments";
     }

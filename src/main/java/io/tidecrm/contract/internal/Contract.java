@@ -20,8 +20,8 @@ import jakarta.persistence.Version;
 
 /**
  * A contract (合同) of a customer. Terms, lines and total change only through
- * {@link ContractService}; the approval decisions are conditional SQL updates there. Forms never
- * bind to this class.
+ * {@link ContractEditing}; the approval decisions are conditional SQL updates in
+ * {@link ContractApproval}. Forms never bind to this class.
  */
 @Entity
 class Contract {

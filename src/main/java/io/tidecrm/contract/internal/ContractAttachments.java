@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 
 import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.support.RuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,14 +43,14 @@ class ContractAttachments {
     long upload(long contractId, String originalName, byte[] content, CurrentUser viewer) {
         contracts.requireVisible(contractId, viewer);
         if (content.length == 0) {
-            throw new ContractRuleException(null, "contract.attachment.empty");
+            throw new RuleViolation(null, "contract.attachment.empty");
         }
         if (content.length > MAX_BYTES) {
-            throw new ContractRuleException(null, "contract.attachment.tooLarge", MAX_BYTES / 1024 / 1024);
+            throw new RuleViolation(null, "contract.attachment.tooLarge", MAX_BYTES / 1024 / 1024);
         }
         String mediaType = FileTypes.detect(content);
         if (mediaType == null) {
-            throw new ContractRuleException(null, "contract.attachment.type");
+            throw new RuleViolation(null, "contract.attachment.type");
         }
         return jdbc.sql("""
                 INSERT INTO contract_attachment (contract_id, display_name, media_type, size_bytes, sha256, content,

@@ -11,9 +11,11 @@ import io.tidecrm.customer.CustomerRef;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.Flash;
+import io.tidecrm.support.Forms;
 import io.tidecrm.support.KeysetPage;
 import io.tidecrm.support.LineRows;
 import io.tidecrm.support.PageLinks;
+import io.tidecrm.support.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -34,15 +36,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ContractController {
 
-    private final ContractService contracts;
+    private final ContractEditing editing;
     private final ContractQueries queries;
     private final ContractDetailPage detailPage;
     private final CustomerManagement customers;
     private final Clock clock;
 
-    ContractController(ContractService contracts, ContractQueries queries, ContractDetailPage detailPage,
+    ContractController(ContractEditing editing, ContractQueries queries, ContractDetailPage detailPage,
             CustomerManagement customers, Clock clock) {
-        this.contracts = contracts;
+        this.editing = editing;
         this.queries = queries;
         this.detailPage = detailPage;
         this.customers = customers;
@@ -87,16 +89,16 @@ class ContractController {
 
     @GetMapping("/contracts/{id}/edit")
     String edit(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        ContractForm form = contracts.formOf(id, user);
+        ContractForm form = editing.formOf(id, user);
         model.addAttribute("form", form);
-        return showForm(contracts.customerOf(id, user), id, form, List.of(), user, model);
+        return showForm(editing.customerOf(id, user), id, form, List.of(), user, model);
     }
 
     @PostMapping("/contracts/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") ContractForm form, BindingResult result,
             @AuthenticationPrincipal CurrentUser user, Model model, HttpServletRequest request,
             RedirectAttributes redirect) {
-        return save(contracts.customerOf(id, user), id, form, result, user, model, request, redirect);
+        return save(editing.customerOf(id, user), id, form, result, user, model, request, redirect);
     }
 
     /** Creates (id null) or updates; a refused rule or bad input shows the form again with the input. */
@@ -106,15 +108,15 @@ class ContractController {
             try {
                 long saved;
                 if (id == null) {
-                    saved = contracts.create(customer.id(), form, user);
+                    saved = editing.create(customer.id(), form, user);
                 } else {
-                    contracts.update(id, form, user);
+                    editing.update(id, form, user);
                     saved = id;
                 }
                 Flash.success(redirect, id == null ? "contract.created" : "contract.updated", form.title().strip());
                 return "redirect:/contracts/" + saved;
-            } catch (ContractRuleException e) {
-                e.rejectOn(result);
+            } catch (RuleViolation e) {
+                Forms.reject(result, e);
             }
         }
         return showForm(customer, id, form, request.getParameterMap().keySet(), user, model);
@@ -139,9 +141,9 @@ class ContractController {
         model.addAttribute("statuses", ContractStatus.values());
         model.addAttribute("types", ContractType.values());
         model.addAttribute("paymentMethods", PaymentMethod.values());
-        model.addAttribute("products", contracts.productChoices(id, user));
+        model.addAttribute("products", editing.productChoices(id, user));
         model.addAttribute("contacts", customers.contactsOf(customer.id(), user));
-        model.addAttribute("signatories", contracts.signatoryChoices());
+        model.addAttribute("signatories", editing.signatoryChoices());
         return "contract/form";
     }
 }

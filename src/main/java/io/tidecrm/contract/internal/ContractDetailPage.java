@@ -14,16 +14,16 @@ import org.springframework.ui.Model;
 @Component
 class ContractDetailPage {
 
-    private final ContractService contracts;
+    private final ContractDetailReader reader;
     private final Clock clock;
 
-    ContractDetailPage(ContractService contracts, Clock clock) {
-        this.contracts = contracts;
+    ContractDetailPage(ContractDetailReader reader, Clock clock) {
+        this.reader = reader;
         this.clock = clock;
     }
 
     String show(long id, CurrentUser user, Model model) {
-        ContractDetails details = contracts.details(id, user);
+        ContractDetails details = reader.details(id, user);
         model.addAttribute("contract", details);
         model.addAttribute("paymentMethods", PaymentMethod.values());
         if (!model.containsAttribute("decisionForm")) {

@@ -1,5 +1,6 @@
 package io.tidecrm.contract.internal;
 
+import io.tidecrm.support.Label;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -22,8 +23,8 @@ public record ContractForm(
         @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signDate,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceStart,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceEnd,
-        Long customerSignatoryId,
-        Long ourSignatoryId,
+        @Label("contract.customerSignatory") Long customerSignatoryId,
+        @Label("contract.ourSignatory") Long ourSignatoryId,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime nextFollowUpAt,
         @Size(max = 2000) String remarks,
         @Size(max = ContractForm.MAX_LINES) List<@Valid ContractLineForm> lines,

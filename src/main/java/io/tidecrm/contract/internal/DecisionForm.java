@@ -1,9 +1,11 @@
 package io.tidecrm.contract.internal;
 
+import io.tidecrm.support.Label;
 import io.tidecrm.contract.ContractDecided.Decision;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** An approver's decision on the version of the contract they saw; a rejection needs a comment. */
-public record DecisionForm(@NotNull Decision decision, @Size(max = 500) String comment, Long version) {
+@Label("contract.approval")
+public record DecisionForm(@NotNull @Label("contract.approval.decision") Decision decision, @Size(max = 500) String comment, Long version) {
 }

@@ -3,6 +3,8 @@ package io.tidecrm.contract.internal;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.Flash;
+import io.tidecrm.support.Forms;
+import io.tidecrm.support.RuleViolation;
 import jakarta.validation.Valid;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,12 +21,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PaymentController {
 
-    private final ContractService contracts;
+    private final ContractPayments payments;
     private final ContractQueries queries;
     private final ContractDetailPage detailPage;
 
-    PaymentController(ContractService contracts, ContractQueries queries, ContractDetailPage detailPage) {
-        this.contracts = contracts;
+    PaymentController(ContractPayments payments, ContractQueries queries, ContractDetailPage detailPage) {
+        this.payments = payments;
         this.queries = queries;
         this.detailPage = detailPage;
     }
@@ -35,11 +37,11 @@ class PaymentController {
             RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                contracts.addInstalment(id, form, user);
+                payments.addInstalment(id, form, user);
                 Flash.success(redirect, "contract.plan.added");
                 return "redirect:/contracts/" + id + "#plan";
-            } catch (ContractRuleException e) {
-                e.rejectOn(result);
+            } catch (RuleViolation e) {
+                Forms.reject(result, e);
             }
         }
         return detailPage.show(id, user, model);
@@ -49,10 +51,10 @@ class PaymentController {
     String removeInstalment(@PathVariable long id, @PathVariable long instalmentId,
             @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         try {
-            contracts.removeInstalment(id, instalmentId, user);
+            payments.removeInstalment(id, instalmentId, user);
             Flash.success(redirect, "contract.plan.removed");
-        } catch (ContractRuleException e) {
-            Flash.error(redirect, e.violations().get(0).messageKey(), e.violations().get(0).args());
+        } catch (RuleViolation e) {
+            Flash.error(redirect, e);
         }
         return "redirect:/contracts/" + id + "#plan";
     }
@@ -63,11 +65,11 @@ class PaymentController {
             RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                contracts.recordPayment(id, form, user);
+                payments.recordPayment(id, form, user);
                 Flash.success(redirect, "contract.payment.recorded");
                 return "redirect:/contracts/" + id + "#payments";
-            } catch (ContractRuleException e) {
-                e.rejectOn(result);
+            } catch (RuleViolation e) {
+                Forms.reject(result, e);
             }
         }
         return detailPage.show(id, user, model);

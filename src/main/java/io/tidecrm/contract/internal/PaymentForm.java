@@ -1,5 +1,6 @@
 package io.tidecrm.contract.internal;
 
+import io.tidecrm.support.Label;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -10,11 +11,12 @@ import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** A payment received, optionally against an instalment of the plan. */
+@Label("contract.payment")
 public record PaymentForm(
         @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
         @NotNull @DecimalMin(value = "0.01", message = "{contract.amount.positive}")
         @Digits(integer = 12, fraction = 2, message = "{contract.number.digits}") BigDecimal amount,
         @NotNull PaymentMethod method,
-        Long instalmentId,
+        @Label("contract.payment.instalment") Long instalmentId,
         @Size(max = 500) String remarks) {
 }

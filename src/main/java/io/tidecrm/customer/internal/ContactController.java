@@ -23,9 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ContactController {
 
     private final ContactService contacts;
-    private final CustomerService customers;
+    private final CustomerDirectory customers;
 
-    ContactController(ContactService contacts, CustomerService customers) {
+    ContactController(ContactService contacts, CustomerDirectory customers) {
         this.contacts = contacts;
         this.customers = customers;
     }

@@ -25,12 +25,12 @@ public class ContactService {
     static final int PAGE_SIZE = 20;
 
     private final ContactRepository contacts;
-    private final CustomerService customers;
+    private final CustomerDirectory customers;
     private final Visibility visibility;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ContactService(ContactRepository contacts, CustomerService customers, Visibility visibility, JdbcClient jdbc,
+    ContactService(ContactRepository contacts, CustomerDirectory customers, Visibility visibility, JdbcClient jdbc,
             Clock clock) {
         this.contacts = contacts;
         this.customers = customers;

@@ -14,6 +14,7 @@ import io.tidecrm.customer.Retention;
 import io.tidecrm.customer.ServiceCodeStatus;
 import io.tidecrm.customer.StaffSize;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,7 +27,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A customer. The owner, the clock and the pool fields are changed only by the rules in
- * {@link CustomerService}; forms never bind to this class.
+ * {@link CustomerEditing}, {@link CustomerOwnership}, {@link CustomerDirectory} (the follow-up
+ * clock) and {@link PoolOwnershipService}; forms never bind to this class.
  */
 @Entity
 class Customer {
@@ -52,7 +54,7 @@ class Customer {
     private String website;
     private String address;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = LenientCustomerEnums.StaffSizes.class)
     private StaffSize staffSize;
 
     @Enumerated(EnumType.STRING)
@@ -69,14 +71,14 @@ class Customer {
     @Column(columnDefinition = "text[]")
     private List<String> tags = new ArrayList<>();
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = LenientCustomerEnums.ServiceCodeStatuses.class)
     @Column(name = "jkb_service_code_status")
     private ServiceCodeStatus jkbServiceCodeStatus;
 
     @Column(name = "jkb_registration_name")
     private String jkbRegistrationName;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = LenientCustomerEnums.Retentions.class)
     @Column(name = "jzmh_retention")
     private Retention jzmhRetention;
 

@@ -38,12 +38,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/customers")
 class CustomerController {
 
-    private final CustomerService customers;
+    private final CustomerDirectory customers;
+    private final CustomerEditing editing;
+    private final CustomerOwnership ownership;
+    private final CustomerDetailReader reader;
     private final CustomerQueries queries;
     private final List<CustomerPanel> panels;
 
-    CustomerController(CustomerService customers, CustomerQueries queries, ObjectProvider<CustomerPanel> panels) {
+    CustomerController(CustomerDirectory customers, CustomerEditing editing, CustomerOwnership ownership,
+            CustomerDetailReader reader, CustomerQueries queries, ObjectProvider<CustomerPanel> panels) {
         this.customers = customers;
+        this.editing = editing;
+        this.ownership = ownership;
+        this.reader = reader;
         this.queries = queries;
         this.panels = panels.stream().sorted(Comparator.comparingInt(CustomerPanel::order)).toList();
     }
@@ -70,7 +77,7 @@ class CustomerController {
         model.addAttribute("firstUrl", query.after() == null ? null : PageLinks.withParam("after", null));
         model.addAttribute("tags", queries.tagsInScope(user));
         if (user.role() != Role.REP) {
-            model.addAttribute("owners", customers.transferTargets(user));
+            model.addAttribute("owners", ownership.transferTargets(user));
         }
         return "customer/list";
     }
@@ -89,12 +96,12 @@ class CustomerController {
         }
         long id;
         try {
-            id = customers.create(form, user);
-        } catch (RuleViolation e) {
-            Forms.reject(result, e);
-            return "customer/form";
+            id = editing.create(form, user);
         } catch (DuplicateCustomerException e) {
             model.addAttribute("duplicate", e.duplicate());
+            return "customer/form";
+        } catch (RuleViolation e) {
+            Forms.reject(result, e);
             return "customer/form";
         }
         Flash.success(redirect, "customer.created", form.name());
@@ -103,7 +110,7 @@ class CustomerController {
 
     @GetMapping("/{id}")
     String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        CustomerService.Details details = customers.details(id, user);
+        CustomerDetailReader.Details details = reader.details(id, user);
         model.addAttribute("customer", details.customer());
         model.addAttribute("contacts", details.contacts());
         model.addAttribute("history", details.history());
@@ -118,13 +125,13 @@ class CustomerController {
     /** The header facts alone: the page reloads them after a follow-up changed status or next time. */
     @GetMapping("/{id}/facts")
     String facts(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("customer", customers.details(id, user).customer());
+        model.addAttribute("customer", reader.details(id, user).customer());
         return "customer/detail :: facts";
     }
 
     @GetMapping("/{id}/edit")
     String edit(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("form", customers.formOf(id, user));
+        model.addAttribute("form", editing.formOf(id, user));
         model.addAttribute("customerId", id);
         return "customer/form";
     }
@@ -138,12 +145,12 @@ class CustomerController {
             return "customer/form";
         }
         try {
-            customers.update(id, form, user);
-        } catch (RuleViolation e) {
-            Forms.reject(result, e);
-            return "customer/form";
+            editing.update(id, form, user);
         } catch (DuplicateCustomerException e) {
             model.addAttribute("duplicate", e.duplicate());
+            return "customer/form";
+        } catch (RuleViolation e) {
+            Forms.reject(result, e);
             return "customer/form";
         }
         Flash.success(redirect, "customer.updated", form.name());
@@ -155,7 +162,7 @@ class CustomerController {
         requireCanTransfer(user);
         model.addAttribute("customer", customers.findVisible(id, user));
         model.addAttribute("form", TransferForm.empty());
-        model.addAttribute("targets", customers.transferTargets(user));
+        model.addAttribute("targets", ownership.transferTargets(user));
         return "customer/transfer";
     }
 
@@ -166,7 +173,7 @@ class CustomerController {
         var customer = customers.findVisible(id, user);
         if (!result.hasErrors()) {
             try {
-                customers.transfer(id, form.targetUserId(), form.reason(), user);
+                ownership.transfer(id, form.targetUserId(), form.reason(), user);
                 Flash.success(redirect, "customer.transferred", customer.name());
                 return "redirect:/customers/" + id;
             } catch (RuleViolation e) {
@@ -174,7 +181,7 @@ class CustomerController {
             }
         }
         model.addAttribute("customer", customer);
-        model.addAttribute("targets", customers.transferTargets(user));
+        model.addAttribute("targets", ownership.transferTargets(user));
         return "customer/transfer";
     }
 

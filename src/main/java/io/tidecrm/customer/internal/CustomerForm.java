@@ -1,5 +1,6 @@
 package io.tidecrm.customer.internal;
 
+import io.tidecrm.support.Label;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,9 +40,9 @@ public record CustomerForm(
         @Size(max = 4000) String remarks,
         @Size(max = 400) String tags,
         ServiceCodeStatus jkbServiceCodeStatus,
-        @Size(max = 100) String jkbRegistrationName,
+        @Size(max = 100) @Label("customer.jkbRegistrationName") String jkbRegistrationName,
         Retention jzmhRetention,
-        @Size(max = 100) String jzmhRegistrationName,
+        @Size(max = 100) @Label("customer.jzmhRegistrationName") String jzmhRegistrationName,
         @Size(max = 300) @Pattern(regexp = "|https://github\\.com/[A-Za-z0-9_.\\-/]+", message = "{customer.github.invalid}") String wechatyGithubUrl,
         Boolean wechatyContributor,
         Long version) {

@@ -30,10 +30,10 @@ class PoolOwnershipService implements CustomerPool {
 
     private final JdbcClient jdbc;
     private final OwnershipCaps caps;
-    private final CustomerService customers;
+    private final CustomerDirectory customers;
     private final ApplicationEventPublisher events;
 
-    PoolOwnershipService(JdbcClient jdbc, OwnershipCaps caps, CustomerService customers,
+    PoolOwnershipService(JdbcClient jdbc, OwnershipCaps caps, CustomerDirectory customers,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.caps = caps;

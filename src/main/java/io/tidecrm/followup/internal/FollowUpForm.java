@@ -1,5 +1,6 @@
 package io.tidecrm.followup.internal;
 
+import io.tidecrm.support.Label;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -9,14 +10,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 
+@Label("followup")
 public record FollowUpForm(
         @NotNull FollowUpKind kind,
         @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime occurredAt,
         @NotBlank @Size(max = 4000) String content,
-        Long contactId,
+        @Label("followup.contact") Long contactId,
         CustomerStatus newStatus,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime nextFollowUpAt,
-        @Size(max = 20) List<Long> notifyUserIds) {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Label("customer.nextFollowUpAt") LocalDateTime nextFollowUpAt,
+        @Size(max = 20) @Label("followup.notify") List<Long> notifyUserIds) {
 
     static FollowUpForm empty(LocalDateTime now) {
         return new FollowUpForm(FollowUpKind.PHONE, now, "", null, null, null, List.of());

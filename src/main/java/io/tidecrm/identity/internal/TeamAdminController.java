@@ -1,9 +1,9 @@
 package io.tidecrm.identity.internal;
 
-import io.tidecrm.support.RuleViolation;
-
+import io.tidecrm.identity.UserManagement;
 import io.tidecrm.support.Flash;
 import io.tidecrm.support.Forms;
+import io.tidecrm.support.RuleViolation;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,14 +21,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TeamAdminController {
 
     private final UserAdministration administration;
+    private final UserManagement users;
 
-    TeamAdminController(UserAdministration administration) {
+    TeamAdminController(UserAdministration administration, UserManagement users) {
         this.administration = administration;
+        this.users = users;
     }
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("teams", administration.findTeams());
+        model.addAttribute("teams", users.findTeams());
         return "identity/team-list";
     }
 

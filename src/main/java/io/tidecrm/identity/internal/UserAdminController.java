@@ -1,10 +1,10 @@
 package io.tidecrm.identity.internal;
 
-import io.tidecrm.support.RuleViolation;
-
 import io.tidecrm.identity.Role;
+import io.tidecrm.identity.UserManagement;
 import io.tidecrm.support.Flash;
 import io.tidecrm.support.Forms;
+import io.tidecrm.support.RuleViolation;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,9 +24,11 @@ class UserAdminController {
     private static final String FORM = "identity/user-form";
 
     private final UserAdministration administration;
+    private final UserManagement users;
 
-    UserAdminController(UserAdministration administration) {
+    UserAdminController(UserAdministration administration, UserManagement users) {
         this.administration = administration;
+        this.users = users;
     }
 
     @ModelAttribute("roles")
@@ -119,14 +121,14 @@ class UserAdminController {
             administration.setEnabled(id, enabled);
             Flash.success(redirect, enabled ? "user.enabledDone" : "user.disabledDone", user.getUsername());
         } catch (RuleViolation e) {
-            Flash.error(redirect, e.messageKey());
+            Flash.error(redirect, e);
         }
         return "redirect:/admin/users";
     }
 
     private String showForm(Model model, Long id) {
         model.addAttribute("userId", id);
-        model.addAttribute("teams", administration.findTeams());
+        model.addAttribute("teams", users.findTeams());
         return FORM;
     }
 }

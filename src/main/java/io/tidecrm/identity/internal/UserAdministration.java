@@ -2,18 +2,11 @@ package io.tidecrm.identity.internal;
 
 import io.tidecrm.support.RuleViolation;
 
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.tidecrm.identity.Role;
-import io.tidecrm.identity.TeamSummary;
-import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,13 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * Creates and changes users and teams, keeping identity's rules: unique names, the password
- * policy, at least one enabled administrator, and a user who is disabled or whose password
- * is reset is signed out everywhere.
+ * The administrator's pages (and a user's own password): creates and changes users and teams,
+ * keeping identity's rules: unique names, the password policy, at least one enabled
+ * administrator, and a user who is disabled or whose password is reset is signed out
+ * everywhere. The other modules read users and teams through {@link UserDirectory}.
  */
 @Service
 @Transactional
-class UserAdministration implements UserManagement {
+class UserAdministration {
 
     private final UserAccountRepository users;
     private final TeamRepository teams;
@@ -50,64 +44,6 @@ class UserAdministration implements UserManagement {
         this.sessions = sessions;
         this.rememberMeTokens = rememberMeTokens;
     }
-
-    // --- UserManagement (read API for other modules)
-
-    @Override
-    @Transactional(readOnly = true)
-    public Optional<UserSummary> findUser(long id) {
-        return users.findById(id).map(UserAccount::toSummary);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Optional<UserSummary> findByUsername(String username) {
-        return users.findByUsernameIgnoreCase(username).map(UserAccount::toSummary);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public List<UserSummary> findEnabledUsers() {
-        return users.findEnabledForListing().stream().map(UserAccount::toSummary).toList();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public List<UserSummary> findTeamMembers(long teamId) {
-        return users.findEnabledByTeam(teamId).stream().map(UserAccount::toSummary).toList();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Map<Long, UserSummary> findUsers(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return users.findWithTeamByIdIn(Set.copyOf(ids)).stream()
-                .collect(Collectors.toMap(UserAccount::getId, UserAccount::toSummary));
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Set<Long> managedUserIds(long managerId) {
-        Set<Long> ids = new HashSet<>(users.findIdsInTeamsManagedBy(managerId));
-        ids.add(managerId);
-        return ids;
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Set<Long> managersOf(long userId) {
-        return Set.copyOf(users.findManagerIdsOf(userId));
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Set<Long> enabledAdminIds() {
-        return users.findEnabledByRole(Role.ADMIN).stream().map(UserAccount::getId).collect(Collectors.toSet());
-    }
-
-    // --- users
 
     @Transactional(readOnly = true)
     List<UserSummary> listUsers() {
@@ -214,12 +150,6 @@ class UserAdministration implements UserManagement {
     }
 
     // --- teams
-
-    @Override
-    @Transactional(readOnly = true)
-    public List<TeamSummary> findTeams() {
-        return teams.findAllForListing().stream().map(Team::toSummary).toList();
-    }
 
     @Transactional(readOnly = true)
     Optional<Team> findTeam(long id) {

@@ -1,5 +1,6 @@
 package io.tidecrm.identity.internal;
 
+import io.tidecrm.support.Label;
 import io.tidecrm.identity.Role;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +14,7 @@ record UserForm(
         @NotBlank @Size(max = 50) String displayName,
         @Email @Size(max = 100) String email,
         @Pattern(regexp = "|[0-9+\\- ]{5,20}", message = "{user.mobile.pattern}") String mobile,
-        Long teamId,
+        @Label("user.team") Long teamId,
         @NotNull Role role,
         Boolean enabled,
         String password,

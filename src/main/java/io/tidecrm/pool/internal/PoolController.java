@@ -70,7 +70,7 @@ class PoolController {
         try {
             pool.grab(id, user);
         } catch (RuleViolation e) {
-            Flash.error(redirect, e.messageKey(), e.args());
+            Flash.error(redirect, e);
             return "redirect:/pool";
         }
         Flash.success(redirect, "pool.grabbed");
@@ -89,7 +89,7 @@ class PoolController {
             }
             pool.assign(id, repId, user);
         } catch (RuleViolation e) {
-            Flash.error(redirect, e.messageKey(), e.args());
+            Flash.error(redirect, e);
             return "redirect:/pool";
         }
         Flash.success(redirect, "pool.assigned");

@@ -1,5 +1,6 @@
 package io.tidecrm.pool.internal;
 
+import io.tidecrm.support.Label;
 import java.time.LocalTime;
 
 import jakarta.validation.constraints.Max;
@@ -19,7 +20,8 @@ final class PoolForms {
         NO_CONTACT, NO_NEED, CHOSE_COMPETITOR, NO_BUDGET, OTHER
     }
 
-    public record ReleaseForm(ReleaseReason reason, @Size(max = 400) String text) {
+    @Label("pool.release")
+    public record ReleaseForm(@Label("pool.reason") ReleaseReason reason, @Size(max = 400) String text) {
 
         static ReleaseForm empty() {
             return new ReleaseForm(null, "");
@@ -35,6 +37,7 @@ final class PoolForms {
         }
     }
 
+    @Label("pool.rules")
     public record RulesForm(
             Boolean enabled,
             @Min(1) @Max(3650) Integer uniformDays,

@@ -1,5 +1,6 @@
 package io.tidecrm.sales.internal;
 
+import io.tidecrm.support.Label;
 import java.math.BigDecimal;
 
 import io.tidecrm.catalog.LineInput;
@@ -11,8 +12,9 @@ import jakarta.validation.constraints.Digits;
  * One product line as the form sends it. An empty unit price takes the catalog's; an empty
  * discount is none. There is no total here: the server computes it.
  */
+@Label("opportunity.line")
 public record LineForm(
-        Long productId,
+        @Label("opportunity.line.product") Long productId,
         @DecimalMin(value = "0", inclusive = false, message = "{opportunity.line.quantity.positive}")
         @Digits(integer = 10, fraction = 2) BigDecimal quantity,
         @DecimalMin(value = "0", message = "{opportunity.line.unitPrice.negative}")

@@ -10,9 +10,11 @@ import io.tidecrm.customer.CustomerRef;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.Flash;
+import io.tidecrm.support.Forms;
 import io.tidecrm.support.KeysetPage;
 import io.tidecrm.support.LineRows;
 import io.tidecrm.support.PageLinks;
+import io.tidecrm.support.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -116,8 +118,8 @@ class OpportunityController {
                 }
                 Flash.success(redirect, id == null ? "opportunity.created" : "opportunity.updated", form.title().strip());
                 return "redirect:/opportunities/" + saved;
-            } catch (SalesRuleException e) {
-                e.rejectOn(result);
+            } catch (RuleViolation e) {
+                Forms.reject(result, e);
             }
         }
         return showForm(customer, id, form, request.getParameterMap().keySet(), user, model);
@@ -132,8 +134,8 @@ class OpportunityController {
                 opportunities.moveStage(id, form, user);
                 Flash.success(redirect, "opportunity.stageSaved");
                 return "redirect:/opportunities/" + id;
-            } catch (SalesRuleException e) {
-                e.rejectOn(result);
+            } catch (RuleViolation e) {
+                Forms.reject(result, e);
             }
         }
         return showDetail(id, user, model, form);

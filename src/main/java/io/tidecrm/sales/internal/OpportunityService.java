@@ -16,6 +16,7 @@ import io.tidecrm.customer.CustomerScope;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
+import io.tidecrm.support.RuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -71,11 +72,11 @@ class OpportunityService {
     long create(long customerId, OpportunityForm form, CurrentUser viewer) {
         CustomerRef customer = customers.findVisible(customerId, viewer);
         if (customer.ownerId() == null) {
-            throw new SalesRuleException(null, "opportunity.customer.inPool");
+            throw new RuleViolation(null, "opportunity.customer.inPool");
         }
         Stage stage = form.stage() == null ? Stage.LEAD : form.stage();
         if (stage.isClosed()) {
-            throw new SalesRuleException("stage", "opportunity.stage.newMustBeOpen");
+            throw new RuleViolation("stage", "opportunity.stage.newMustBeOpen");
         }
         Priced priced = price(form, Map.of());
         Instant now = clock.instant();
@@ -89,7 +90,7 @@ class OpportunityService {
     void update(long id, OpportunityForm form, CurrentUser viewer) {
         Opportunity opportunity = loadVisible(id, viewer);
         if (opportunity.getStage().isClosed()) {
-            throw new SalesRuleException(null, "opportunity.closed.readOnly");
+            throw new RuleViolation(null, "opportunity.closed.readOnly");
         }
         requireVersion(opportunity, form.version());
         Map<Long, Long> linesPerProduct = opportunity.getLines().stream()
@@ -114,7 +115,7 @@ class OpportunityService {
      */
     private Priced price(OpportunityForm form, Map<Long, Long> linesPerProductBefore) {
         LinePricing.Priced priced = pricing.price(form.rows(), linesPerProductBefore);
-        SalesRuleException.Collector refused = new SalesRuleException.Collector();
+        RuleViolation.Collector refused = RuleViolation.collect();
         priced.refusals().forEach(r -> refused.add(r.field(), "opportunity." + r.problem().key(), r.args()));
         BigDecimal amount = priced.total();
         if (priced.lines().isEmpty() && refused.isEmpty()) {
@@ -143,14 +144,14 @@ class OpportunityService {
         }
         String refusal = from.refusalOfMoveTo(to, viewer);
         if (refusal != null) {
-            throw new SalesRuleException("stage", refusal);
+            throw new RuleViolation("stage", refusal);
         }
         String reason = blankToNull(form.lostReason());
         if (to == Stage.LOST && reason == null) {
-            throw new SalesRuleException("lostReason", "opportunity.lostReason.required");
+            throw new RuleViolation("lostReason", "opportunity.lostReason.required");
         }
         if (reason != null && reason.length() > MAX_REASON) {
-            throw new SalesRuleException("lostReason", "opportunity.lostReason.tooLong", MAX_REASON);
+            throw new RuleViolation("lostReason", "opportunity.lostReason.tooLong", MAX_REASON);
         }
         opportunity.moveTo(to, reason, clock.instant());
         save(opportunity);
@@ -158,7 +159,7 @@ class OpportunityService {
 
     private static void requireVersion(Opportunity opportunity, Long version) {
         if (version == null || version != opportunity.getVersion()) {
-            throw new SalesRuleException(null, "opportunity.stale");
+            throw new RuleViolation(null, "opportunity.stale");
         }
     }
 
@@ -166,7 +167,7 @@ class OpportunityService {
         try {
             opportunities.saveAndFlush(opportunity);
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw new SalesRuleException(null, "opportunity.stale");
+            throw new RuleViolation(null, "opportunity.stale");
         }
     }
 

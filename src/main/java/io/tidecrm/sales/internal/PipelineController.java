@@ -1,11 +1,11 @@
 package io.tidecrm.sales.internal;
 
-import java.util.Arrays;
 import java.util.List;
 
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.FlashMessage;
+import io.tidecrm.support.RuleViolation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,16 +57,14 @@ class PipelineController {
         try {
             if (binding.hasErrors() || form.stage() == null) {
                 opportunities.loadVisible(id, user);
-                throw new SalesRuleException("stage", "opportunity.stage.invalid");
+                throw new RuleViolation("stage", "opportunity.stage.invalid");
             }
             opportunities.moveStage(id, form, user);
             message = new FlashMessage("success", "opportunity.stageSaved", List.of());
-        } catch (SalesRuleException e) {
-            SalesRuleException.Violation first = e.violations().get(0);
-            boolean stale = "opportunity.stale".equals(first.messageKey());
+        } catch (RuleViolation e) {
+            boolean stale = "opportunity.stale".equals(e.messageKey());
             response.setStatus(stale ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_ENTITY.value());
-            message = new FlashMessage(stale ? "warning" : "danger", first.messageKey(),
-                    Arrays.stream(first.args()).map(String::valueOf).toList());
+            message = FlashMessage.of(stale ? "warning" : "danger", e.messageKey(), e.args());
             if (e.concerns("lostReason")) {
                 model.addAttribute("reasonFor", id);
             }

@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class OwnershipCapIntegrationTests {
 
     @Autowired
-    CustomerService customers;
+    CustomerEditing customers;
 
     @Autowired
     OwnershipCaps caps;

@@ -1,0 +1,81 @@
+package io.tidecrm.identity.internal;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.tidecrm.identity.Role;
+import io.tidecrm.identity.TeamSummary;
+import io.tidecrm.identity.UserManagement;
+import io.tidecrm.identity.UserSummary;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users and teams for the other modules ({@link UserManagement}): reads only. */
+@Service
+@Transactional(readOnly = true)
+class UserDirectory implements UserManagement {
+
+    private final UserAccountRepository users;
+    private final TeamRepository teams;
+
+    UserDirectory(UserAccountRepository users, TeamRepository teams) {
+        this.users = users;
+        this.teams = teams;
+    }
+
+    @Override
+    public Optional<UserSummary> findUser(long id) {
+        return users.findById(id).map(UserAccount::toSummary);
+    }
+
+    @Override
+    public Optional<UserSummary> findByUsername(String username) {
+        return users.findByUsernameIgnoreCase(username).map(UserAccount::toSummary);
+    }
+
+    @Override
+    public List<UserSummary> findEnabledUsers() {
+        return users.findEnabledForListing().stream().map(UserAccount::toSummary).toList();
+    }
+
+    @Override
+    public List<UserSummary> findTeamMembers(long teamId) {
+        return users.findEnabledByTeam(teamId).stream().map(UserAccount::toSummary).toList();
+    }
+
+    @Override
+    public Map<Long, UserSummary> findUsers(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return users.findWithTeamByIdIn(Set.copyOf(ids)).stream()
+                .collect(Collectors.toMap(UserAccount::getId, UserAccount::toSummary));
+    }
+
+    @Override
+    public Set<Long> managedUserIds(long managerId) {
+        Set<Long> ids = new HashSet<>(users.findIdsInTeamsManagedBy(managerId));
+        ids.add(managerId);
+        return ids;
+    }
+
+    @Override
+    public Set<Long> managersOf(long userId) {
+        return Set.copyOf(users.findManagerIdsOf(userId));
+    }
+
+    @Override
+    public Set<Long> enabledAdminIds() {
+        return users.findEnabledByRole(Role.ADMIN).stream().map(UserAccount::getId).collect(Collectors.toSet());
+    }
+
+    @Override
+    public List<TeamSummary> findTeams() {
+        return teams.findAllForListing().stream().map(Team::toSummary).toList();
+    }
+}
