@@ -3,8 +3,10 @@
  * (draft → submitted → approved or rejected → resubmitted), the payment plan, payments received
  * (回款) with the overdue ageing, and attachments. Every read goes through the customer module's
  * visibility scope: a contract is visible exactly when its customer is. An approval marks the
- * customer won in the same transaction; decisions are published as {@link io.tidecrm.contract.ContractDecided}
- * for the inbox and the audit log.
+ * customer won in the same transaction. Its facts, published after each change for the inbox, the audit log
+ * and read models: {@link io.tidecrm.contract.ContractSubmitted}, {@link io.tidecrm.contract.ContractApproved},
+ * {@link io.tidecrm.contract.ContractRejected}, {@link io.tidecrm.contract.ContractSentBack} and
+ * {@link io.tidecrm.contract.PaymentRecorded}, each with the amount and the owner and team at the time.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Contract",
         allowedDependencies = { "customer", "catalog", "followup", "identity", "support" })

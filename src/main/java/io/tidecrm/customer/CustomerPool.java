@@ -8,7 +8,8 @@ import io.tidecrm.identity.CurrentUser;
 /**
  * The ownership moves of the public pool, for the pool module. Each runs in the caller's
  * transaction, keeps the caps, writes owner history and publishes {@link CustomerOwnerChanged}
- * (or {@link CustomersReclaimed} for the nightly batch).
+ * (and {@link CustomerObtained} for a grab or an assignment); the nightly reclaim publishes one
+ * {@link CustomersReclaimed} per run ({@link #announceReclaim}).
  */
 public interface CustomerPool {
 
@@ -33,4 +34,12 @@ public interface CustomerPool {
      * owner (empty when none is left).
      */
     Map<Long, Integer> reclaimBatch(CustomerType type, Instant cutoff, Instant runAt, int batchSize);
+
+    /**
+     * The reclaim run stamped {@code runAt} (the {@code runAt} of its batches) has finished:
+     * publishes one {@link CustomersReclaimed} with how many customers it moved per former owner,
+     * over all its batches (also those committed before a crash that the run recovered from), and
+     * returns those counts. Publishes nothing when the run moved nobody's customers.
+     */
+    Map<Long, Integer> announceReclaim(Instant runAt);
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.tidecrm.support.CustomerFixtures;
+import io.tidecrm.support.Deliveries;
 import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.MutableClock;
 import io.tidecrm.support.TestUsers;
@@ -45,6 +46,9 @@ class ContractIntegrationTests {
 
     @Autowired
     CustomerFixtures fixtures;
+
+    @Autowired
+    Deliveries deliveries;
 
     @Autowired
     MutableClock clock;
@@ -118,6 +122,7 @@ class ContractIntegrationTests {
                 SELECT decision || ':' || comment || ':' || decided_by_id FROM contract_decision WHERE contract_id = ?
                 """).param(id).query(String.class).list())
                 .containsExactly("APPROVED:同意:" + fixtures.userId("manager1"));
+        deliveries.awaitAll();
         assertThat(t.jdbc().sql("SELECT count(*) FROM notification WHERE recipient_id = ? AND kind = 'CONTRACT_APPROVED' AND link = ?")
                 .params(fixtures.userId("rep1"), "/contracts/" + id).query(Long.class).single()).isEqualTo(1);
         assertThat(t.jdbc().sql("SELECT count(*) FROM notification WHERE recipient_id = ? AND kind = 'CONTRACT_SUBMITTED' AND link = ?")
@@ -136,6 +141,7 @@ class ContractIntegrationTests {
         t.decide("manager1", id, "REJECTED", "价格太低").andExpect(status().is3xxRedirection());
         assertThat(t.state(id)).isEqualTo("REJECTED");
         assertThat(t.page("rep1", "/contracts/" + id)).contains("价格太低", "已驳回");
+        deliveries.awaitAll();
         assertThat(t.jdbc().sql("SELECT message_args FROM notification WHERE recipient_id = ? AND kind = 'CONTRACT_REJECTED' AND link = ?")
                 .params(fixtures.userId("rep1"), "/contracts/" + id).query(String.class).single()).contains("价格太低");
         // Payments are refused while not approved.

@@ -12,6 +12,7 @@ import java.time.Instant;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.CustomerFixtures;
+import io.tidecrm.support.Deliveries;
 import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.TestUsers;
 import org.hamcrest.Matchers;
@@ -33,6 +34,9 @@ class CustomerIntegrationTests {
 
     @Autowired
     CustomerFixtures fixtures;
+
+    @Autowired
+    Deliveries deliveries;
 
     @Test
     void repCreatesACustomerWithEveryFieldAndSeesItOnListAndDetail() throws Exception {
@@ -183,7 +187,8 @@ class CustomerIntegrationTests {
         mvc.perform(get("/customers/{id}", id).with(users.as("rep2")))
                 .andExpect(content().string(Matchers.containsString("张伟休假，由李娜跟进")))
                 .andExpect(content().string(Matchers.containsString("转移")));
-        // The new owner is told in the inbox.
+        // The new owner is told in the inbox (after the commit).
+        deliveries.awaitAll();
         assertThat(fixtures.jdbc().sql("SELECT count(*) FROM notification WHERE recipient_id = ? AND link = ?")
                 .params(rep2, "/customers/" + id).query(Long.class).single()).isEqualTo(1);
         // The former owner no longer sees it.

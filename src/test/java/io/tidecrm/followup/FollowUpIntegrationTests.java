@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.CustomerFixtures;
+import io.tidecrm.support.Deliveries;
 import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.MutableClock;
 import io.tidecrm.support.TestUsers;
@@ -42,6 +43,9 @@ class FollowUpIntegrationTests {
 
     @Autowired
     CustomerFixtures fixtures;
+
+    @Autowired
+    Deliveries deliveries;
 
     @Autowired
     MutableClock clock;
@@ -125,6 +129,7 @@ class FollowUpIntegrationTests {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/todo").with(users.as("manager1")))
                 .andExpect(content().string(Matchers.containsString("请经理看一下报价")));
+        deliveries.awaitAll();
         assertThat(count("SELECT count(*) FROM notification WHERE recipient_id = " + manager
                 + " AND link = '/customers/' || ?")).isEqualTo(1);
     }

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,7 @@ import io.tidecrm.customer.OwnerChangeKind;
 import io.tidecrm.followup.FollowUpRecorded;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
+import io.tidecrm.support.Deliveries;
 import io.tidecrm.support.FlashMessage;
 import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.TestUsers;
@@ -64,6 +66,9 @@ class NotificationIntegrationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    Deliveries deliveries;
 
     @Test
     void followUpNotifiesEachNamedColleagueOnceAndNeverTheAuthor() throws Exception {
@@ -244,6 +249,7 @@ class NotificationIntegrationTests {
             events.publishEvent(followUp(user("rep1"), IDS.incrementAndGet(), "回滚客户", "不会保存", rep2.id()));
             status.setRollbackOnly();
         });
+        deliveries.awaitAll();
         assertThat(notifications.unreadCount(rep2.id())).isEqualTo(before);
     }
 
@@ -261,12 +267,16 @@ class NotificationIntegrationTests {
     private FollowUpRecorded followUp(UserSummary author, long customerId, String customerName, String excerpt,
             Long... notify) {
         return new FollowUpRecorded(IDS.incrementAndGet(), customerId, customerName, author.id(), author.displayName(),
-                Set.of(notify), clock.instant(), excerpt);
+                author.teamId(), "PHONE", Set.of(notify), clock.instant(), LocalDate.now(clock), excerpt, false);
     }
 
-    /** Publishes as the owning module does: inside the transaction that saves the fact. */
+    /**
+     * Publishes as the owning module does, inside the transaction that saves the fact, and waits
+     * for the listeners that run after its commit.
+     */
     private void publish(Object event) {
         transaction.executeWithoutResult(status -> events.publishEvent(event));
+        deliveries.awaitAll();
     }
 
     private UserSummary user(String username) {

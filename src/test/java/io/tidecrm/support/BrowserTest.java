@@ -17,6 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({ TestClockConfiguration.class, TestUsers.class, CustomerFixtures.class })
+@Import({ TestClockConfiguration.class, TestUsers.class, CustomerFixtures.class, Deliveries.class })
 public @interface BrowserTest {
 }

@@ -12,13 +12,14 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A full application context on the run's own PostgreSQL database (see {@link TestDatabase}),
- * with MockMvc and a movable clock. All such tests share one cached context.
+ * with MockMvc, a movable clock and {@link Deliveries} to wait for the after-commit listeners.
+ * All such tests share one cached context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ TestClockConfiguration.class, TestUsers.class, CustomerFixtures.class })
+@Import({ TestClockConfiguration.class, TestUsers.class, CustomerFixtures.class, Deliveries.class })
 public @interface IntegrationTest {
 }

@@ -4,10 +4,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -21,9 +25,12 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * <li>a Docker engine that answers: a Testcontainers PostgreSQL;</li>
  * <li>otherwise the local server on 127.0.0.1:5432 as user postgres.</li>
  * </ol>
- * The chosen database is handed to Spring through system properties.
+ * The chosen database is handed to Spring through system properties. The application contexts
+ * the tests started are closed before the database is dropped ({@link ClosedBeforeTheDrop}).
  */
 public class TestDatabase implements LauncherSessionListener {
+
+    private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
 
     private static final String DEFAULT_SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
@@ -75,6 +82,13 @@ public class TestDatabase implements LauncherSessionListener {
         if (database == null) {
             return;
         }
+        for (int i = CONTEXTS.size() - 1; i >= 0; i--) {
+            try {
+                CONTEXTS.get(i).close();
+            } catch (RuntimeException e) {
+                System.err.println("Closing a test context failed: " + e);
+            }
+        }
         try {
             execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         } finally {
@@ -91,6 +105,21 @@ public class TestDatabase implements LauncherSessionListener {
         } catch (SQLException e) {
             throw new IllegalStateException("Test database: " + sql + " failed on " + serverUrl
                     + ". Is PostgreSQL running? (pg_ctlcluster --skip-systemctl-redirect 15 main start)", e);
+        }
+    }
+
+    /**
+     * Registered for every application context of the test JVM (META-INF/spring.factories), so
+     * that {@link #launcherSessionClosed} closes them before it drops their database: closed after
+     * the drop (by the JVM's shutdown hooks), a context still uses the database on its way down
+     * (the event publication registry lists what is unfinished) and waits for connections to a
+     * database that is gone.
+     */
+    public static class ClosedBeforeTheDrop implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            CONTEXTS.add(context);
         }
     }
 

@@ -2,6 +2,8 @@ package io.tidecrm.audit.internal;
 
 import java.util.Objects;
 
+import io.tidecrm.contract.ContractApproved;
+import io.tidecrm.contract.ContractRejected;
 import io.tidecrm.customer.CustomerOwnerChanged;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.UserManagement;
@@ -22,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the audit log from events. Business changes are recorded in the transaction of the
- * change (if the entry cannot be written, the change does not happen either). Sign-ins are
+ * change (if the entry cannot be written, the change does not happen either): these are plain
+ * {@code @EventListener}s on purpose, not after-commit {@code @ApplicationModuleListener}s, because
+ * an audited change and its audit entry must commit together. Sign-ins are
  * recorded in a transaction of their own, and a failure to record one is logged but never
  * stops the sign-in.
  */
@@ -104,12 +108,30 @@ class AuditRecorder {
         return Objects.toString(username(userId), "?") + "(#" + userId + ")";
     }
 
-    /** Every approval decision on a contract (module contract), in the transaction of the decision. */
+    /**
+     * Every approval decision on a contract (module contract). A plain listener on purpose, in
+     * the transaction of the decision: an audited change and its audit entry commit together or
+     * not at all, so there is never a decision without its entry (nor an entry for a decision
+     * that rolled back).
+     */
     @EventListener
-    void on(io.tidecrm.contract.ContractDecided event) {
-        audit.append(AuditKind.APPROVAL_DECIDED, event.decidedAt(), event.decidedById(), username(event.decidedById()),
-                event.title() + " (contract #" + event.contractId() + ", " + event.customerName() + ")",
-                "decision=" + event.decision() + " submitter=" + user(event.submitterId())
-                        + (event.comment() == null ? "" : " comment=" + event.comment()));
+    void on(ContractApproved event) {
+        decided(event.occurredAt(), event.approvedById(), event.title(), event.contractId(), event.customerName(),
+                "APPROVED", event.submitterId(), event.comment());
+    }
+
+    /** Same as for an approval: in the transaction of the decision. */
+    @EventListener
+    void on(ContractRejected event) {
+        decided(event.occurredAt(), event.rejectedById(), event.title(), event.contractId(), event.customerName(),
+                "REJECTED", event.submitterId(), event.comment());
+    }
+
+    private void decided(java.time.Instant at, long deciderId, String title, long contractId, String customerName,
+            String decision, long submitterId, String comment) {
+        audit.append(AuditKind.APPROVAL_DECIDED, at, deciderId, username(deciderId),
+                title + " (contract #" + contractId + ", " + customerName + ")",
+                "decision=" + decision + " submitter=" + user(submitterId)
+                        + (comment == null ? "" : " comment=" + comment));
     }
 }

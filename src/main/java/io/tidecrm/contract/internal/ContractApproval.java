@@ -4,17 +4,21 @@ import static io.tidecrm.contract.internal.ContractService.blankToNull;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 
-import io.tidecrm.contract.ContractDecided;
-import io.tidecrm.contract.ContractDecided.Decision;
+import io.tidecrm.contract.ContractApproved;
+import io.tidecrm.contract.ContractRejected;
+import io.tidecrm.contract.ContractSentBack;
 import io.tidecrm.contract.ContractSubmitted;
 import io.tidecrm.customer.CustomerManagement;
 import io.tidecrm.customer.CustomerRef;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.UserManagement;
+import io.tidecrm.identity.UserSummary;
 import io.tidecrm.support.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -114,11 +118,33 @@ class ContractApproval {
                 .params(id, form.decision().name(), comment, viewer.id(), Timestamp.from(now))
                 .update();
         if (form.decision() == Decision.APPROVED) {
+            // In the decision's transaction, not after it: the customer of an approved contract is
+            // never reclaimed into the pool, not even between the approval and a listener.
             customers.markWon(contract.getCustomerId(), now);
         }
         CustomerRef customer = customers.findVisible(contract.getCustomerId(), viewer);
-        events.publishEvent(new ContractDecided(id, contract.getTitle(), customer.id(), customer.name(),
-                contract.getSubmittedById(), viewer.id(), form.decision(), comment, now));
+        publishDecided(contract, customer, form.decision(), comment, viewer, now);
+    }
+
+    /**
+     * The decision as a fact, with the amount and the owner and their team at this moment (the
+     * leaderboard credits an approval to them on its business date).
+     */
+    private void publishDecided(Contract contract, CustomerRef customer, Decision decision, String comment,
+            CurrentUser approver, Instant now) {
+        Long ownerTeamId = teamOf(contract.getOwnerId());
+        LocalDate businessDate = LocalDate.ofInstant(now, clock.getZone());
+        events.publishEvent(decision == Decision.APPROVED
+                ? new ContractApproved(contract.getId(), contract.getTitle(), customer.id(), customer.name(),
+                        contract.getOwnerId(), ownerTeamId, contract.getSubmittedById(), approver.id(),
+                        contract.getTotal(), comment, now, businessDate)
+                : new ContractRejected(contract.getId(), contract.getTitle(), customer.id(), customer.name(),
+                        contract.getOwnerId(), ownerTeamId, contract.getSubmittedById(), approver.id(),
+                        contract.getTotal(), comment, now, businessDate));
+    }
+
+    private Long teamOf(long userId) {
+        return users.findUser(userId).map(UserSummary::teamId).orElse(null);
     }
 
     /**
@@ -146,8 +172,29 @@ class ContractApproval {
             approvers.remove(submitter.id());
         }
         String customerName = customers.findVisible(customerId, submitter).name();
-        events.publishEvent(new ContractSubmitted(id, title, customerName, submitter.id(), submitter.displayName(),
-                Set.copyOf(approvers), now));
+        record Terms(BigDecimal total, long ownerId) {
+        }
+        Terms terms = jdbc.sql("SELECT total, owner_id FROM contract WHERE id = ?").param(id)
+                .query((rs, n) -> new Terms(rs.getBigDecimal(1), rs.getLong(2))).single();
+        events.publishEvent(new ContractSubmitted(id, title, customerId, customerName, terms.total(), terms.ownerId(),
+                teamOf(terms.ownerId()), submitter.id(), submitter.displayName(), Set.copyOf(approvers), now));
+    }
+
+    /**
+     * An approved contract went back for approval because its money terms changed: the amount it
+     * was approved with no longer holds.
+     *
+     * @param approvedAmount the total it was approved with, or null when the edit left the total as it is
+     */
+    void publishSentBack(long id, BigDecimal approvedAmount, CurrentUser editor, Instant now) {
+        record Sent(String title, long customerId, long ownerId, BigDecimal total) {
+        }
+        Sent sent = jdbc.sql("SELECT title, customer_id, owner_id, total FROM contract WHERE id = ?").param(id)
+                .query((rs, n) -> new Sent(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4)))
+                .single();
+        events.publishEvent(new ContractSentBack(id, sent.title(), sent.customerId(), sent.ownerId(),
+                teamOf(sent.ownerId()), approvedAmount == null ? sent.total() : approvedAmount, sent.total(),
+                editor.id(), now, LocalDate.ofInstant(now, clock.getZone())));
     }
 
     /**
@@ -173,5 +220,6 @@ class ContractApproval {
         Head head = jdbc.sql("SELECT title, customer_id FROM contract WHERE id = ?").param(id)
                 .query((rs, n) -> new Head(rs.getString("title"), rs.getLong("customer_id"))).single();
         publishSubmitted(id, head.title(), head.customerId(), viewer, now);
+        publishSentBack(id, null, viewer, now);
     }
 }

@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 
 import io.tidecrm.catalog.LinePricing;
 import io.tidecrm.catalog.LineView;
-import io.tidecrm.contract.ContractDecided.Decision;
 import io.tidecrm.customer.ContactRef;
 import io.tidecrm.customer.CustomerManagement;
 import io.tidecrm.customer.CustomerRef;

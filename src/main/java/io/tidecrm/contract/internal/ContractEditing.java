@@ -109,6 +109,7 @@ class ContractEditing {
         }
         if (resubmitted) {
             approval.publishSubmitted(contract.getId(), contract.getTitle(), contract.getCustomerId(), viewer, now);
+            approval.publishSentBack(contract.getId(), money.total(), viewer, now);
         }
     }
 

@@ -7,9 +7,14 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 
+import io.tidecrm.contract.PaymentRecorded;
 import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.identity.UserManagement;
+import io.tidecrm.identity.UserSummary;
 import io.tidecrm.support.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +32,17 @@ class ContractPayments {
     private final ContractService access;
     private final JdbcClient jdbc;
     private final ContractApproval approval;
+    private final UserManagement users;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ContractPayments(ContractService access, JdbcClient jdbc, ContractApproval approval, Clock clock) {
+    ContractPayments(ContractService access, JdbcClient jdbc, ContractApproval approval, UserManagement users,
+            ApplicationEventPublisher events, Clock clock) {
         this.access = access;
         this.jdbc = jdbc;
         this.approval = approval;
+        this.users = users;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -123,13 +133,28 @@ class ContractPayments {
                 throw new RuleViolation("amount", "contract.payment.exceedsInstalment", instalmentLeft);
             }
         }
-        jdbc.sql("""
+        Instant now = clock.instant();
+        long paymentId = jdbc.sql("""
                 INSERT INTO contract_payment (contract_id, instalment_id, paid_on, amount, method, remarks,
                                               recorded_by_id, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                RETURNING id
                 """)
                 .params(id, form.instalmentId(), Date.valueOf(form.paidOn()), form.amount(), form.method().name(),
-                        blankToNull(form.remarks()), viewer.id(), Timestamp.from(clock.instant()))
-                .update();
+                        blankToNull(form.remarks()), viewer.id(), Timestamp.from(now))
+                .query(Long.class)
+                .single();
+        publishPaymentRecorded(id, paymentId, form, viewer, now);
+    }
+
+    /** The payment as a fact, credited to the contract's owner and their team at the moment of entry. */
+    private void publishPaymentRecorded(long id, long paymentId, PaymentForm form, CurrentUser recorder, Instant now) {
+        record Owner(long customerId, long ownerId) {
+        }
+        Owner owner = jdbc.sql("SELECT customer_id, owner_id FROM contract WHERE id = ?").param(id)
+                .query((rs, n) -> new Owner(rs.getLong(1), rs.getLong(2))).single();
+        events.publishEvent(new PaymentRecorded(paymentId, id, owner.customerId(), owner.ownerId(),
+                users.findUser(owner.ownerId()).map(UserSummary::teamId).orElse(null), form.amount(), form.paidOn(),
+                form.instalmentId(), recorder.id(), now, LocalDate.ofInstant(now, clock.getZone())));
     }
 }

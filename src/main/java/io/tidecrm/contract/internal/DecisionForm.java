@@ -1,7 +1,6 @@
 package io.tidecrm.contract.internal;
 
 import io.tidecrm.support.Label;
-import io.tidecrm.contract.ContractDecided.Decision;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 

@@ -160,9 +160,10 @@ class CustomerController {
     @GetMapping("/{id}/transfer")
     String transferForm(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         requireCanTransfer(user);
-        model.addAttribute("customer", customers.findVisible(id, user));
+        var customer = customers.findVisible(id, user);
+        model.addAttribute("customer", customer);
         model.addAttribute("form", TransferForm.empty());
-        model.addAttribute("targets", ownership.transferTargets(user));
+        model.addAttribute("targets", ownership.transferTargets(user, customer.ownerId()));
         return "customer/transfer";
     }
 
@@ -181,7 +182,7 @@ class CustomerController {
             }
         }
         model.addAttribute("customer", customer);
-        model.addAttribute("targets", ownership.transferTargets(user));
+        model.addAttribute("targets", ownership.transferTargets(user, customer.ownerId()));
         return "customer/transfer";
     }
 

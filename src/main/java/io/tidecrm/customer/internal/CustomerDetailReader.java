@@ -72,8 +72,12 @@ class CustomerDetailReader {
         Map<Long, UserSummary> names = users.findUsers(userIds);
         Function<Long, String> name = uid -> uid == null || !names.containsKey(uid) ? null : names.get(uid).displayName();
         List<OwnerHistoryRow> history = raw.stream()
+                // Who made the change is named only when the row does not already name them (a rep who
+                // created or grabbed the customer is its new owner).
                 .map(h -> new OwnerHistoryRow(h.at(), h.kind(), name.apply(h.previous()), name.apply(h.next()),
-                        name.apply(h.by()), h.reason()))
+                        h.by() == null || h.by().equals(h.next()) || h.by().equals(h.previous()) ? null
+                                : name.apply(h.by()),
+                        h.reason()))
                 .toList();
         PoolDeadlineView.Deadline deadline = deadlines.snapshot()
                 .apply(new PoolDeadlineView.Key(c.getType(), c.getStatus(), c.getOwnerId(), c.getClockAt()));

@@ -2,9 +2,11 @@ package io.tidecrm.customer.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import io.tidecrm.customer.CustomerObtained;
 import io.tidecrm.customer.CustomerOwnerChanged;
 import io.tidecrm.customer.OwnerChangeKind;
 import io.tidecrm.identity.CurrentUser;
@@ -82,6 +84,12 @@ class CustomerOwnership {
                 reason.strip(), now);
     }
 
+    /** The colleagues the user may give this customer to: as {@link #transferTargets(CurrentUser)}, without its owner. */
+    @Transactional(readOnly = true)
+    List<UserSummary> transferTargets(CurrentUser user, Long currentOwnerId) {
+        return transferTargets(user).stream().filter(u -> !Objects.equals(u.id(), currentOwnerId)).toList();
+    }
+
     /** Users a customer may be transferred to by this user: enabled reps and managers in their scope. */
     @Transactional(readOnly = true)
     List<UserSummary> transferTargets(CurrentUser user) {
@@ -110,5 +118,17 @@ class CustomerOwnership {
                 .update();
         events.publishEvent(new CustomerOwnerChanged(customer.getId(), customer.getName(), previousOwnerId,
                 newOwnerId, byUserId, kind, reason, at));
+        publishObtained(customer, previousOwnerId, newOwnerId, byUserId, kind, at);
+    }
+
+    /** A creation or a transfer gives the customer to a user: a fact for the boards, with their team now. */
+    private void publishObtained(Customer customer, Long previousOwnerId, Long newOwnerId, Long byUserId,
+            OwnerChangeKind kind, Instant at) {
+        if (newOwnerId == null) {
+            return;
+        }
+        events.publishEvent(new CustomerObtained(customer.getId(), customer.getName(), customer.getType(), newOwnerId,
+                users.findUser(newOwnerId).map(UserSummary::teamId).orElse(null), previousOwnerId, kind, byUserId, at,
+                LocalDate.ofInstant(at, clock.getZone())));
     }
 }

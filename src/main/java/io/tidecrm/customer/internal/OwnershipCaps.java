@@ -16,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The per-type ownership caps (客户数上限). A change that gives an owner a customer of a
  * type first takes a transaction-scoped lock on that owner, then counts: two concurrent
- * requests for one owner are serialised, so they can never both pass at cap − 1.
+ * requests for one owner are serialised, so they can never both pass at cap − 1. Always a
+ * direct call in the transaction of the change, never an event listener: a cap holds only if
+ * it is checked under the lock in the transaction that gives the customer.
  */
 @Component
 class OwnershipCaps {

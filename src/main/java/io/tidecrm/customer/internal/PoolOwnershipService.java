@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.tidecrm.customer.CustomerObtained;
 import io.tidecrm.customer.CustomerOwnerChanged;
 import io.tidecrm.customer.CustomerPool;
 import io.tidecrm.customer.CustomerType;
@@ -12,7 +13,10 @@ import io.tidecrm.customer.CustomersReclaimed;
 import io.tidecrm.customer.OwnerChangeKind;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
+import io.tidecrm.identity.UserManagement;
+import io.tidecrm.identity.UserSummary;
 import io.tidecrm.support.RuleViolation;
+import io.tidecrm.support.Times;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,13 +36,17 @@ class PoolOwnershipService implements CustomerPool {
     private final OwnershipCaps caps;
     private final CustomerDirectory customers;
     private final ApplicationEventPublisher events;
+    private final UserManagement users;
+    private final Times times;
 
     PoolOwnershipService(JdbcClient jdbc, OwnershipCaps caps, CustomerDirectory customers,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, UserManagement users, Times times) {
         this.jdbc = jdbc;
         this.caps = caps;
         this.customers = customers;
         this.events = events;
+        this.users = users;
+        this.times = times;
     }
 
     @Override
@@ -55,6 +63,7 @@ class PoolOwnershipService implements CustomerPool {
                 .query((rs, n) -> new Pooled(rs.getString(1), CustomerType.valueOf(rs.getString(2))))
                 .optional()
                 .orElseThrow(() -> new RuleViolation(null, "pool.grab.taken"));
+        // In this transaction, under the owner's lock (see OwnershipCaps), not after the commit.
         caps.requireRoom(newOwnerId, pooled.type());
         int taken = jdbc.sql("""
                 UPDATE customer SET owner_id = :owner, clock_at = :now, pooled_at = NULL, pool_reason = NULL,
@@ -71,6 +80,9 @@ class PoolOwnershipService implements CustomerPool {
         history(customerId, null, newOwnerId, byUserId, kind, null, now);
         events.publishEvent(new CustomerOwnerChanged(customerId, pooled.name(), null, newOwnerId, byUserId, kind,
                 null, now));
+        events.publishEvent(new CustomerObtained(customerId, pooled.name(), pooled.type(), newOwnerId,
+                users.findUser(newOwnerId).map(UserSummary::teamId).orElse(null), null, kind, byUserId, now,
+                times.businessDate(now)));
     }
 
     @Override
@@ -82,11 +94,14 @@ class PoolOwnershipService implements CustomerPool {
         if (viewer.role() == Role.REP && customer.getOwnerId() != viewer.id()) {
             throw new RuleViolation(null, "pool.release.notOwner");
         }
+        if (customer.getStatus().isWon()) {
+            throw new RuleViolation(null, "pool.release.won");
+        }
         Long previousOwner = customer.getOwnerId();
         int released = jdbc.sql("""
                 UPDATE customer SET owner_id = NULL, pooled_at = :now, pool_reason = :reason, next_follow_up_at = NULL,
                                     updated_at = :now, version = version + 1
-                WHERE id = :id AND owner_id = :owner
+                WHERE id = :id AND owner_id = :owner AND status <> 'WON'
                 """)
                 .param("now", Timestamp.from(now))
                 .param("reason", reason)
@@ -105,7 +120,8 @@ class PoolOwnershipService implements CustomerPool {
      * One statement per batch: lock the oldest candidates of one type (in the order of the
      * partial index, so a batch reads only what it moves), move them with the conditions
      * re-checked on the locked rows (a follow-up committed meanwhile keeps its customer), and
-     * write their owner history, returning the former owners.
+     * write their owner history, returning the former owners. Publishes nothing: the owners are
+     * told once per run ({@link #announceReclaim}).
      */
     @Override
     public Map<Long, Integer> reclaimBatch(CustomerType type, Instant cutoff, Instant runAt, int batchSize) {
@@ -134,6 +150,24 @@ class PoolOwnershipService implements CustomerPool {
                 .param("cutoff", Timestamp.from(cutoff))
                 .param("runAt", Timestamp.from(runAt))
                 .param("batch", batchSize)
+                .query((rs, n) -> byOwner.put(rs.getLong(1), rs.getInt(2)))
+                .list();
+        return byOwner;
+    }
+
+    /**
+     * Counted from the owner history rows stamped with the run, so that a run finished after a
+     * crash counts the batches committed before it too.
+     */
+    @Override
+    public Map<Long, Integer> announceReclaim(Instant runAt) {
+        Map<Long, Integer> byOwner = new HashMap<>();
+        jdbc.sql("""
+                SELECT previous_owner_id, count(*) FROM customer_owner_history
+                WHERE kind = 'RECLAIMED' AND changed_at = :runAt AND previous_owner_id IS NOT NULL
+                GROUP BY previous_owner_id
+                """)
+                .param("runAt", Timestamp.from(runAt))
                 .query((rs, n) -> byOwner.put(rs.getLong(1), rs.getInt(2)))
                 .list();
         if (!byOwner.isEmpty()) {

@@ -93,9 +93,10 @@ public class FollowUpService {
         long id = insert(customerId, author.id(), form.kind(), occurredAt, now, form.content().strip(),
                 form.contactId(), form.newStatus(), next, null, about);
         insertNotify(id, notify);
+        // A direct call in this transaction, not an after-commit listener: the follow-up and the clock it
+        // moves commit together, so the nightly reclaim never takes a customer that was just followed up.
         customers.recordFollowUp(customerId, author, new FollowUpFacts(occurredAt, form.newStatus(), next));
-        events.publishEvent(new FollowUpRecorded(id, customerId, customer.name(), author.id(), author.displayName(),
-                Set.copyOf(notify), occurredAt, excerpt(form.content())));
+        publishRecorded(id, customer, author, form.kind(), notify, occurredAt, now, form.content(), false);
         return id;
     }
 
@@ -104,7 +105,7 @@ public class FollowUpService {
      * time. It does not move the clock: correcting old text is not following up the customer.
      */
     long correct(long customerId, long followUpId, CorrectionForm form, CurrentUser author) {
-        customers.findVisible(customerId, author);
+        CustomerRef customer = customers.findVisible(customerId, author);
         record Original(FollowUpKind kind, Instant occurredAt, Long contactId) {
         }
         Original original = jdbc.sql("SELECT kind, occurred_at, contact_id FROM follow_up WHERE id = :id AND customer_id = :customer")
@@ -114,8 +115,20 @@ public class FollowUpService {
                         (Long) rs.getObject(3)))
                 .optional()
                 .orElseThrow(io.tidecrm.customer.CustomerNotFoundException::new);
-        return insert(customerId, author.id(), original.kind(), original.occurredAt(), clock.instant(),
+        Instant now = clock.instant();
+        long id = insert(customerId, author.id(), original.kind(), original.occurredAt(), now,
                 form.content().strip(), original.contactId(), null, null, followUpId, null);
+        publishRecorded(id, customer, author, original.kind(), Set.of(), original.occurredAt(), now, form.content(),
+                true);
+        return id;
+    }
+
+    /** The saved entry as a fact, with the author's team now and the business date of the saving. */
+    private void publishRecorded(long id, CustomerRef customer, CurrentUser author, FollowUpKind kind,
+            Set<Long> notify, Instant occurredAt, Instant recordedAt, String content, boolean correction) {
+        events.publishEvent(new FollowUpRecorded(id, customer.id(), customer.name(), author.id(), author.displayName(),
+                users.findUser(author.id()).map(UserSummary::teamId).orElse(null), kind.name(), Set.copyOf(notify),
+                occurredAt, LocalDate.ofInstant(recordedAt, clock.getZone()), excerpt(content), correction));
     }
 
     private long insert(long customerId, long authorId, FollowUpKind kind, Instant occurredAt, Instant recordedAt,

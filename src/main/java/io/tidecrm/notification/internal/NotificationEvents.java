@@ -4,18 +4,25 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import io.tidecrm.contract.ContractApproved;
+import io.tidecrm.contract.ContractRejected;
+import io.tidecrm.contract.ContractSubmitted;
 import io.tidecrm.customer.CustomerOwnerChanged;
 import io.tidecrm.customer.CustomersReclaimed;
 import io.tidecrm.pool.PoolWarned;
 import io.tidecrm.support.Times;
 import io.tidecrm.followup.FollowUpRecorded;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns other modules' facts into notifications. Synchronous listeners: they run in the
- * publisher's transaction, so the notice is saved with the fact or not at all.
+ * Turns other modules' facts into notifications. A notice is a secondary effect: each listener
+ * runs after the fact has committed, in a transaction of its own, and is recorded in the event
+ * publication registry, so that a failing inbox never rolls back the fact, and a notice that
+ * failed (or was cut off by a crash) is resubmitted until it is written. A rolled-back fact
+ * sends no notice. A listener writes its notices in its one transaction, so a retry never finds
+ * half of them written.
  */
 @Component
 class NotificationEvents {
@@ -29,7 +36,7 @@ class NotificationEvents {
     }
 
     /** Everyone the author asked to tell, never the author. */
-    @EventListener
+    @ApplicationModuleListener
     void on(FollowUpRecorded event) {
         Set<Long> notify = event.notifyUserIds() == null ? Set.of() : event.notifyUserIds();
         List<Long> recipients = notify.stream().filter(id -> !Objects.equals(id, event.authorId())).toList();
@@ -39,7 +46,7 @@ class NotificationEvents {
     }
 
     /** The new owner of a transferred or assigned customer, unless they made the change themselves. */
-    @EventListener
+    @ApplicationModuleListener
     void on(CustomerOwnerChanged event) {
         NotificationKind kind = switch (event.kind()) {
             case TRANSFERRED -> NotificationKind.CUSTOMER_TRANSFERRED;
@@ -56,7 +63,7 @@ class NotificationEvents {
     }
 
     /** One digest per owner (and a copy for their managers when the pool rules ask for it). */
-    @EventListener
+    @ApplicationModuleListener
     void on(PoolWarned event) {
         String names = event.customers().stream().map(PoolWarned.Customer::name).limit(10)
                 .collect(java.util.stream.Collectors.joining("、"));
@@ -70,8 +77,8 @@ class NotificationEvents {
         }
     }
 
-    /** Each former owner of a reclaim batch learns how many customers went to the pool. */
-    @EventListener
+    /** Each former owner learns once per reclaim run how many of their customers went to the pool. */
+    @ApplicationModuleListener
     void on(CustomersReclaimed event) {
         inbox.notifyEach(event.countsByOwner().entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 java.util.Map.Entry::getKey, e -> List.of(String.valueOf(e.getValue())))),
@@ -85,20 +92,26 @@ class NotificationEvents {
     // --- contracts (module contract)
 
     /** The approvers of a submitted contract are asked to decide. */
-    @EventListener
-    void on(io.tidecrm.contract.ContractSubmitted event) {
+    @ApplicationModuleListener
+    void on(ContractSubmitted event) {
         inbox.notify(event.approverIds(), NotificationKind.CONTRACT_SUBMITTED, "notification.CONTRACT_SUBMITTED",
                 List.of(event.submitterName(), event.title(), event.customerName()),
                 "/contracts/" + event.contractId(), event.submittedAt());
     }
 
-    /** The submitter learns the decision on their contract, with the approver's comment. */
-    @EventListener
-    void on(io.tidecrm.contract.ContractDecided event) {
-        NotificationKind kind = event.decision() == io.tidecrm.contract.ContractDecided.Decision.APPROVED
-                ? NotificationKind.CONTRACT_APPROVED : NotificationKind.CONTRACT_REJECTED;
-        inbox.notify(List.of(event.submitterId()), kind, "notification." + kind.name(),
+    /** The submitter learns that their contract was approved, with the approver's comment. */
+    @ApplicationModuleListener
+    void on(ContractApproved event) {
+        inbox.notify(List.of(event.submitterId()), NotificationKind.CONTRACT_APPROVED, "notification.CONTRACT_APPROVED",
                 List.of(event.title(), event.customerName(), Objects.toString(event.comment(), "")),
-                "/contracts/" + event.contractId(), event.decidedAt());
+                "/contracts/" + event.contractId(), event.occurredAt());
+    }
+
+    /** The submitter learns that their contract was rejected, and why. */
+    @ApplicationModuleListener
+    void on(ContractRejected event) {
+        inbox.notify(List.of(event.submitterId()), NotificationKind.CONTRACT_REJECTED, "notification.CONTRACT_REJECTED",
+                List.of(event.title(), event.customerName(), Objects.toString(event.comment(), "")),
+                "/contracts/" + event.contractId(), event.occurredAt());
     }
 }

@@ -10,31 +10,35 @@ import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
 import io.tidecrm.pool.PoolWarned;
 import io.tidecrm.support.Times;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
  * Sends the pool warning digest outside the app once the warning run has committed: by
  * e-mail when SMTP is configured and the owner has an address, and to the owner's team's
- * group robot (WeCom or DingTalk markdown) when the team has one. A failed delivery is logged;
- * the in-app notice is already saved.
+ * group robot (WeCom or DingTalk markdown) when the team has one.
+ *
+ * <p>The two deliveries are separate listeners, each recorded in the event publication registry:
+ * a failure throws, so that its publication stays incomplete and is retried, and a failed e-mail
+ * is retried without posting the robot message again (nor the other way round). The robot is
+ * called with connect and read timeouts, so that one that does not answer holds a delivery
+ * thread only that long.
  */
 @Component
 class WarningDelivery {
 
-    private static final Logger log = LoggerFactory.getLogger(WarningDelivery.class);
     private static final Locale LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     private final ObjectProvider<JavaMailSender> mail;
@@ -47,7 +51,9 @@ class WarningDelivery {
     private final String from;
 
     WarningDelivery(ObjectProvider<JavaMailSender> mail, UserManagement users, JdbcClient jdbc,
-            MessageSource messages, Times times,
+            MessageSource messages, Times times, RestClient.Builder http, HttpTimeouts timeouts,
+            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactories,
+            ObjectProvider<HttpClientSettings> httpSettings,
             @Value("${tidecrm.base-url:http://localhost:8080}") String baseUrl,
             @Value("${tidecrm.mail-from:Tide CRM <crm@localhost>}") String from) {
         this.mail = mail;
@@ -55,70 +61,74 @@ class WarningDelivery {
         this.jdbc = jdbc;
         this.messages = messages;
         this.times = times;
-        this.http = RestClient.create();
+        // Spring Boot's request factory and client settings (SSL bundle, redirects), with our timeouts.
+        HttpClientSettings settings = httpSettings.getIfAvailable(HttpClientSettings::defaults)
+                .withTimeouts(timeouts.connectTimeout(), timeouts.readTimeout());
+        this.http = http.requestFactory(requestFactories.getIfAvailable(ClientHttpRequestFactoryBuilder::detect)
+                .build(settings)).build();
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.from = from;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void on(PoolWarned event) {
+    /**
+     * The digest by e-mail; nothing to do without SMTP or without the owner's address. Without a
+     * transaction (it writes nothing): a slow mail server must not hold a database connection.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void mail(PoolWarned event) {
+        JavaMailSender sender = mail.getIfAvailable();
         Optional<UserSummary> owner = users.findUser(event.ownerId());
-        if (owner.isEmpty() || event.customers().isEmpty()) {
+        if (sender == null || owner.isEmpty() || event.customers().isEmpty()
+                || !StringUtils.hasText(owner.get().email())) {
             return;
         }
         String deadline = times.dateTime(event.customers().get(0).deadline());
-        String subject = messages.getMessage("mail.poolWarning.subject",
-                new Object[] { event.customers().size(), deadline }, LOCALE);
         String lines = event.customers().stream()
                 .map(c -> "- " + c.name() + "（" + times.dateTime(c.deadline()) + "）  " + baseUrl + "/customers/" + c.id())
                 .collect(Collectors.joining("\n"));
-        String body = messages.getMessage("mail.poolWarning.body",
-                new Object[] { owner.get().displayName(), event.customers().size(), deadline, lines }, LOCALE);
-        sendMail(owner.get(), subject, body);
-        if (owner.get().teamId() != null) {
-            sendWebhook(owner.get(), subject, event.customers());
-        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(owner.get().email());
+        message.setSubject(subject(event));
+        message.setText(messages.getMessage("mail.poolWarning.body",
+                new Object[] { owner.get().displayName(), event.customers().size(), deadline, lines }, LOCALE));
+        sender.send(message);
     }
 
-    private void sendMail(UserSummary owner, String subject, String body) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null || !StringUtils.hasText(owner.email())) {
+    /**
+     * The digest to the group robot of the owner's team; nothing to do when the team has none.
+     * Without a transaction (it writes nothing): a slow robot must not hold a database connection.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void robot(PoolWarned event) {
+        Optional<UserSummary> owner = users.findUser(event.ownerId());
+        if (owner.isEmpty() || owner.get().teamId() == null || event.customers().isEmpty()) {
             return;
         }
-        try {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(from);
-            message.setTo(owner.email());
-            message.setSubject(subject);
-            message.setText(body);
-            sender.send(message);
-        } catch (RuntimeException e) {
-            log.warn("Pool warning mail to user {} failed: {}", owner.id(), e.toString());
-        }
-    }
-
-    private void sendWebhook(UserSummary owner, String subject, List<PoolWarned.Customer> customers) {
         record Hook(String url, String format) {
         }
         Optional<Hook> hook = jdbc.sql("SELECT url, format FROM team_webhook WHERE team_id = ?")
-                .param(owner.teamId())
+                .param(owner.get().teamId())
                 .query((rs, n) -> new Hook(rs.getString(1), rs.getString(2)))
                 .optional();
         if (hook.isEmpty()) {
             return;
         }
+        String subject = subject(event);
+        List<PoolWarned.Customer> customers = event.customers();
         String markdown = "### " + subject + "\n" + messages.getMessage("mail.poolWarning.owner",
-                new Object[] { owner.displayName() }, LOCALE) + "\n"
+                new Object[] { owner.get().displayName() }, LOCALE) + "\n"
                 + customers.stream().map(c -> "- [" + c.name().replace("]", "］") + "](" + baseUrl + "/customers/"
                         + c.id() + ") " + times.dateTime(c.deadline())).collect(Collectors.joining("\n"));
         Map<String, Object> payload = "DINGTALK".equals(hook.get().format())
                 ? Map.of("msgtype", "markdown", "markdown", Map.of("title", subject, "text", markdown))
                 : Map.of("msgtype", "markdown", "markdown", Map.of("content", markdown));
-        try {
-            http.post().uri(hook.get().url()).contentType(MediaType.APPLICATION_JSON).body(payload).retrieve()
-                    .toBodilessEntity();
-        } catch (RuntimeException e) {
-            log.warn("Pool warning webhook of team {} failed: {}", owner.teamId(), e.toString());
-        }
+        http.post().uri(hook.get().url()).contentType(MediaType.APPLICATION_JSON).body(payload).retrieve()
+                .toBodilessEntity();
+    }
+
+    private String subject(PoolWarned event) {
+        return messages.getMessage("mail.poolWarning.subject",
+                new Object[] { event.customers().size(), times.dateTime(event.customers().get(0).deadline()) }, LOCALE);
     }
 }

@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * run recovered after a misfire reclaims exactly what the on-time run would have. Each run is
  * recorded once per job and scheduled time; a run that already finished is not repeated.
  * The reclaim works in bounded batches, each its own transaction: a crash loses nothing and
- * the next run carries on.
+ * the next run carries on. Its former owners are told once per run, in the short transaction
+ * that records the run as done.
  */
 @Component
 class PoolJobs {
@@ -75,11 +76,17 @@ class PoolJobs {
         return batchSize;
     }
 
-    /** The reclaim run standing for the latest reclaim time at or before {@code firedAt}. */
+    /**
+     * The reclaim run standing for the latest reclaim time at or before {@code firedAt}. Its
+     * stamp (the scheduled time, or now for a run by hand) is its record's key and the time of
+     * its owner history rows and pool entries, so that the run's totals can be counted again
+     * after a crash.
+     */
     Outcome reclaim(Instant firedAt, boolean manual) {
         PoolClock poolClock = rules.poolClock();
         Instant run = poolClock.latestAtOrBefore(firedAt, poolClock.rules().reclaimTime());
-        Long runId = start(RECLAIM, manual ? clock.instant() : run, manual);
+        Instant stamp = manual ? clock.instant() : run;
+        Long runId = start(RECLAIM, stamp, manual);
         if (runId == null) {
             return new Outcome("ALREADY_DONE", 0, 0, 0);
         }
@@ -96,7 +103,7 @@ class PoolJobs {
                     continue; // the pool has not been on long enough for this type
                 }
                 while (true) {
-                    Map<Long, Integer> batch = tx.execute(s -> pool.reclaimBatch(type, cutoff, run, batchSize));
+                    Map<Long, Integer> batch = tx.execute(s -> pool.reclaimBatch(type, cutoff, stamp, batchSize));
                     batches++;
                     int count = batch.values().stream().mapToInt(Integer::intValue).sum();
                     if (count == 0) {
@@ -112,7 +119,14 @@ class PoolJobs {
             throw e;
         }
         log.info("Pool reclaim as of {}: {} customers of {} owners in {} batches", run, moved, owners.size(), batches);
-        return finish(runId, new Outcome("DONE", moved, owners.size(), batches), null);
+        Outcome done = new Outcome("DONE", moved, owners.size(), batches);
+        // One notice per former owner for the whole run: published with the run's DONE, so that a
+        // rerun (ALREADY_DONE) sends nothing and a crash before this point loses no count.
+        tx.executeWithoutResult(s -> {
+            recordFinish(runId, done, null);
+            pool.announceReclaim(stamp);
+        });
+        return done;
     }
 
     /**
@@ -215,15 +229,19 @@ class PoolJobs {
     }
 
     private Outcome finish(long runId, Outcome outcome, String message) {
-        tx.executeWithoutResult(s -> jdbc.sql("""
+        tx.executeWithoutResult(s -> recordFinish(runId, outcome, message));
+        return outcome;
+    }
+
+    private void recordFinish(long runId, Outcome outcome, String message) {
+        jdbc.sql("""
                 UPDATE pool_job_run SET finished_at = ?, status = ?, affected = ?, owners = ?, batches = ?, message = ?
                 WHERE id = ?
                 """)
                 .params(Timestamp.from(clock.instant()), outcome.status(), outcome.affected(), outcome.owners(),
                         outcome.batches(), message == null ? null : message.substring(0, Math.min(1000, message.length())),
                         runId)
-                .update());
-        return outcome;
+                .update();
     }
 
     private static String nodeName() {

@@ -17,6 +17,12 @@ import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
 import io.tidecrm.support.RuleViolation;
+import io.tidecrm.sales.OpportunityCreated;
+import io.tidecrm.sales.OpportunityLost;
+import io.tidecrm.sales.OpportunityStageChanged;
+import io.tidecrm.sales.OpportunityWon;
+import io.tidecrm.support.Times;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -25,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Opportunities and their rules: visibility through the customer's scope, server-computed
  * line totals and amount, the stage moves of {@link Stage}, optimistic locking. Creating one
- * counts as following up its customer, in the same transaction.
+ * counts as following up its customer, in the same transaction. Creations and stage moves are
+ * published as facts ({@link OpportunityCreated}, {@link OpportunityStageChanged}, and
+ * {@link OpportunityWon} or {@link OpportunityLost} on closing), with the owner's team at that moment.
  */
 @Service
 @Transactional
@@ -38,15 +46,19 @@ class OpportunityService {
     private final CustomerManagement customers;
     private final LinePricing pricing;
     private final UserManagement users;
+    private final ApplicationEventPublisher events;
+    private final Times times;
     private final Clock clock;
 
     OpportunityService(OpportunityRepository opportunities, JdbcClient jdbc, CustomerManagement customers,
-            LinePricing pricing, UserManagement users, Clock clock) {
+            LinePricing pricing, UserManagement users, ApplicationEventPublisher events, Times times, Clock clock) {
         this.opportunities = opportunities;
         this.jdbc = jdbc;
         this.customers = customers;
         this.pricing = pricing;
         this.users = users;
+        this.events = events;
+        this.times = times;
         this.clock = clock;
     }
 
@@ -83,7 +95,12 @@ class OpportunityService {
         Opportunity opportunity = new Opportunity(customerId, customer.ownerId(), stage, viewer.id(), now);
         apply(opportunity, form, stage, priced, now);
         opportunities.saveAndFlush(opportunity);
+        // The customer's clock moves in this transaction (a direct call): the reclaim never sees the
+        // opportunity without it.
         customers.recordActivity(customerId, viewer, now);
+        events.publishEvent(new OpportunityCreated(opportunity.getId(), customerId, opportunity.getTitle(),
+                opportunity.getOwnerId(), teamOf(opportunity.getOwnerId()), stage.name(), opportunity.getAmount(), now,
+                times.businessDate(now)));
         return opportunity.getId();
     }
 
@@ -153,8 +170,29 @@ class OpportunityService {
         if (reason != null && reason.length() > MAX_REASON) {
             throw new RuleViolation("lostReason", "opportunity.lostReason.tooLong", MAX_REASON);
         }
-        opportunity.moveTo(to, reason, clock.instant());
+        Instant now = clock.instant();
+        opportunity.moveTo(to, reason, now);
         save(opportunity);
+        publishMove(opportunity, from, viewer, now);
+    }
+
+    /** A stage move as facts: always the move, and the win or the loss when it closes the opportunity. */
+    private void publishMove(Opportunity o, Stage from, CurrentUser viewer, Instant now) {
+        Long teamId = teamOf(o.getOwnerId());
+        var businessDate = times.businessDate(now);
+        events.publishEvent(new OpportunityStageChanged(o.getId(), o.getCustomerId(), o.getOwnerId(), teamId,
+                from.name(), o.getStage().name(), o.getAmount(), viewer.id(), now, businessDate));
+        if (o.getStage() == Stage.WON) {
+            events.publishEvent(new OpportunityWon(o.getId(), o.getCustomerId(), o.getTitle(), o.getOwnerId(), teamId,
+                    o.getAmount(), now, businessDate));
+        } else if (o.getStage() == Stage.LOST) {
+            events.publishEvent(new OpportunityLost(o.getId(), o.getCustomerId(), o.getTitle(), o.getOwnerId(), teamId,
+                    o.getAmount(), o.getLostReason(), now, businessDate));
+        }
+    }
+
+    private Long teamOf(long userId) {
+        return users.findUser(userId).map(UserSummary::teamId).orElse(null);
     }
 
     private static void requireVersion(Opportunity opportunity, Long version) {

@@ -18,11 +18,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.tidecrm.customer.CustomerPool;
 import io.tidecrm.customer.CustomerStatus;
 import io.tidecrm.customer.CustomerType;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
+import io.tidecrm.identity.UserManagement;
 import io.tidecrm.support.CustomerFixtures;
+import io.tidecrm.support.Deliveries;
 import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.ReliabilityFigures;
 import io.tidecrm.support.MutableClock;
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,6 +61,9 @@ class PoolJobIntegrationTests {
     CustomerFixtures fixtures;
 
     @Autowired
+    Deliveries deliveries;
+
+    @Autowired
     TestUsers users;
 
     @Autowired
@@ -66,6 +74,18 @@ class PoolJobIntegrationTests {
 
     @Autowired
     TransactionTemplate tx;
+
+    @Autowired
+    CustomerPool pool;
+
+    @Autowired
+    UserManagement userManagement;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    JdbcClient jdbc;
 
     /** The latest 20:00 at least a minute ago, and a day in the past so that reruns by other tests cannot collide. */
     Instant run;
@@ -164,9 +184,10 @@ class PoolJobIntegrationTests {
                 .isEqualTo(historyRows);
         assertThat(count("SELECT count(*) FROM pool_job_run WHERE job = 'RECLAIM' AND scheduled_at = ?",
                 Timestamp.from(run))).isEqualTo(1);
-        // The former owner is told, and the owner history says why.
+        // The former owner is told, once for the run, and the owner history says why.
+        deliveries.awaitAll();
         assertThat(count("SELECT count(*) FROM notification WHERE recipient_id = ? AND kind = 'POOL_RECLAIMED'",
-                owner.id())).isPositive();
+                owner.id())).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM customer_owner_history WHERE customer_id = ? AND kind = 'RECLAIMED'"
                 + " AND previous_owner_id = " + owner.id(), stale)).isEqualTo(1);
     }
@@ -247,8 +268,48 @@ class PoolJobIntegrationTests {
         assertThat(warned(second)).isTrue();
         assertThat(count("SELECT count(*) FROM pool_warning WHERE customer_id IN (" + first + "," + second + ")"
                 + " AND owner_id = ?", owner.id())).isEqualTo(2);
+        deliveries.awaitAll();
         assertThat(count("SELECT count(*) FROM notification WHERE recipient_id = ? AND kind = 'POOL_WARNING'",
                 owner.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aReclaimOfThreeBatchesForTwoOwnersTellsEachOwnerOnce() {
+        CurrentUser second = users.newUser("pool-owner-b", Role.REP, "rep2");
+        Instant stale = run.atZone(ZONE).minusDays(31).toInstant();
+        for (int i = 0; i < 3; i++) {
+            customer(owner.id(), "C", stale.minusSeconds(60L * i));
+        }
+        for (int i = 0; i < 2; i++) {
+            customer(second.id(), "C", stale.minusSeconds(60L * i + 30));
+        }
+        // The same job with batches of 2: the 5 customers take 3 batches (more if older ones are left).
+        PoolJobs smallBatches = new PoolJobs(rules, pool, userManagement, jdbc, tx, events, clock, 2);
+        clock.setInstant(run.plusSeconds(1));
+
+        PoolJobs.Outcome outcome = smallBatches.reclaim(run, false);
+        assertThat(outcome.status()).isEqualTo("DONE");
+        assertThat(outcome.batches()).isGreaterThanOrEqualTo(3);
+        deliveries.awaitAll();
+        assertThat(reclaimNotices(owner.id())).containsExactly("[\"3\"]");
+        assertThat(reclaimNotices(second.id())).containsExactly("[\"2\"]");
+
+        // A rerun of the same evening changes nothing and tells nobody again.
+        assertThat(smallBatches.reclaim(run, false).status()).isEqualTo("ALREADY_DONE");
+        deliveries.awaitAll();
+        assertThat(reclaimNotices(owner.id())).hasSize(1);
+        assertThat(reclaimNotices(second.id())).hasSize(1);
+    }
+
+    private java.util.List<String> reclaimNotices(long userId) {
+        return fixtures.jdbc().sql("SELECT message_args FROM notification WHERE recipient_id = ? AND kind = 'POOL_RECLAIMED'")
+                .param(userId).query(String.class).list();
+    }
+
+    private long customer(long ownerId, String type, Instant clockAt) {
+        long id = fixtures.insert(CustomerFixtures.uniqueName("分批回收"), type, "INTENT", ownerId);
+        fixtures.jdbc().sql("UPDATE customer SET clock_at = ? WHERE id = ?").params(Timestamp.from(clockAt), id).update();
+        return id;
     }
 
     private long customer(String type, String status, Instant clockAt) {

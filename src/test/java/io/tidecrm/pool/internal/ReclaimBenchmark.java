@@ -96,7 +96,7 @@ class ReclaimBenchmark {
         report.append(line("job: %,d customers of %,d owners in %d batches of %,d in %.2f s (%.2f× raw)",
                 outcome.affected(), outcome.owners(), outcome.batches(), jobs.batchSize(), jobSeconds,
                 jobSeconds / rawSeconds));
-        report.append(line("statements per batch: 3, whatever its size (lock+move+history in one CTE; one notification INSERT for all owners; one progress UPDATE)"));
+        report.append(line("statements per batch: 2, whatever its size (lock+move+history in one CTE; one progress UPDATE); the former owners' notices once per run, after its commit (one INSERT for all owners)"));
         report.append(line("heap after GC: %,d KiB before, %,d KiB after the run", heapBefore / 1024, heapAfter / 1024));
         System.out.print(report);
         Files.createDirectories(Path.of("target/benchmarks"));

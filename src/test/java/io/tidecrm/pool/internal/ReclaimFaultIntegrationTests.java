@@ -15,6 +15,7 @@ import io.tidecrm.customer.CustomerType;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.CustomerFixtures;
+import io.tidecrm.support.Deliveries;
 import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.ReliabilityFigures;
 import io.tidecrm.support.MutableClock;
@@ -51,6 +52,9 @@ class ReclaimFaultIntegrationTests {
 
     @Autowired
     TransactionTemplate tx;
+
+    @Autowired
+    Deliveries deliveries;
 
     @AfterEach
     void reset() {
@@ -89,10 +93,20 @@ class ReclaimFaultIntegrationTests {
         }
         assertThat(fixtures.jdbc().sql("SELECT status FROM pool_job_run WHERE job = 'RECLAIM' AND scheduled_at = ?")
                 .param(Timestamp.from(run)).query(String.class).list()).containsExactly("DONE");
-        // And once more: nothing changes.
+        // The owner is told once, of all 12: the batch of the dead node is counted from the history.
+        deliveries.awaitAll();
+        assertThat(reclaimNotices(owner.id())).containsExactly("[\"12\"]");
+        // And once more: nothing changes, and nobody is told again.
         assertThat(jobs.reclaim(back, false).status()).isEqualTo("ALREADY_DONE");
+        deliveries.awaitAll();
+        assertThat(reclaimNotices(owner.id())).hasSize(1);
         ReliabilityFigures.record("faults.txt", "fault: node killed mid-reclaim (5 of 12 stale customers committed), server back at 20:30"
-                + " → recovered run finished 12 of 12 customers, 0 reclaimed twice, rerun changed nothing");
+                + " → recovered run finished 12 of 12 customers, 0 reclaimed twice, one notice of 12, rerun changed nothing");
+    }
+
+    private List<String> reclaimNotices(long userId) {
+        return fixtures.jdbc().sql("SELECT message_args FROM notification WHERE recipient_id = ? AND kind = 'POOL_RECLAIMED'")
+                .param(userId).query(String.class).list();
     }
 
     private long inPool(List<Long> ids) {
