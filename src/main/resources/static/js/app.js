@@ -16,4 +16,66 @@
       event.preventDefault();
     }
   });
+  // Product lines (fragments/lines :: formTable): each line's unit price and total, and their
+  // sum, as the server will compute them (catalog.PricedLine): quantity × unit price ×
+  // (100 − discount) / 100, rounded half-up to the fen. Exact decimal arithmetic on BigInt.
+  function decimal(text) {
+    var m = /^\s*(\d+)(?:[.,](\d*))?\s*$/.exec(text || '');
+    if (!m) {
+      return null;
+    }
+    var fraction = m[2] || '';
+    return { digits: BigInt(m[1] + fraction), scale: fraction.length };
+  }
+  function pow10(n) {
+    return BigInt('1' + '0'.repeat(n));
+  }
+  function fen(quantity, price, discount) {
+    var off = discount || { digits: 0n, scale: 0 };
+    var keep = 100n * pow10(off.scale) - off.digits;
+    var numerator = quantity.digits * price.digits * keep * 100n;
+    var denominator = pow10(quantity.scale + price.scale) * 100n * pow10(off.scale);
+    return (numerator * 2n + denominator) / (denominator * 2n);
+  }
+  function money(cents) {
+    var s = cents.toString().padStart(3, '0');
+    var yuan = s.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return '¥' + yuan + '.' + s.slice(-2);
+  }
+  function priceLines(table) {
+    var sum = 0n;
+    var any = false;
+    table.querySelectorAll('tbody tr').forEach(function (row) {
+      var product = row.querySelector('select');
+      var inputs = row.querySelectorAll('input');
+      var out = row.querySelector('[data-line-total]');
+      var option = product && product.selectedOptions[0];
+      var listPrice = option && option.getAttribute('data-price');
+      if (inputs.length < 3 || !out) {
+        return;
+      }
+      inputs[1].placeholder = listPrice || '';
+      var quantity = decimal(inputs[0].value);
+      var price = decimal(inputs[1].value.trim() === '' ? listPrice : inputs[1].value);
+      var discount = inputs[2].value.trim() === '' ? null : decimal(inputs[2].value);
+      if (!listPrice || !quantity || !price || (inputs[2].value.trim() !== '' && !discount)
+          || (discount && discount.digits > 100n * pow10(discount.scale))) {
+        out.textContent = '';
+        return;
+      }
+      var cents = fen(quantity, price, discount);
+      out.textContent = money(cents);
+      sum += cents;
+      any = true;
+    });
+    var total = table.querySelector('[data-lines-sum]');
+    if (total) {
+      total.textContent = any ? money(sum) : '';
+    }
+  }
+  document.querySelectorAll('table[data-line-pricing]').forEach(function (table) {
+    table.addEventListener('input', function () { priceLines(table); });
+    table.addEventListener('change', function () { priceLines(table); });
+    priceLines(table);
+  });
 })();

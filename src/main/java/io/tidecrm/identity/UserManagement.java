@@ -1,6 +1,7 @@
 package io.tidecrm.identity;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,4 +38,18 @@ public interface UserManagement {
 
     /** Enabled members of a team, ordered by display name. */
     List<UserSummary> findTeamMembers(long teamId);
+
+    /**
+     * The owners a viewer may filter a list by: for a manager the users of {@link #managedUserIds}
+     * (enabled or not, by name), for an administrator every enabled user but administrators, for
+     * a rep nobody (a rep's lists hold their own records only).
+     */
+    default List<UserSummary> ownersVisibleTo(CurrentUser viewer) {
+        return switch (viewer.role()) {
+            case REP -> List.of();
+            case MANAGER -> findUsers(managedUserIds(viewer.id())).values().stream()
+                    .sorted(Comparator.comparing(UserSummary::displayName)).toList();
+            case ADMIN -> findEnabledUsers().stream().filter(u -> u.role() != Role.ADMIN).toList();
+        };
+    }
 }

@@ -1,8 +1,9 @@
 /**
- * Notification: the in-app inbox of each user and the unread count in the page header. It
- * listens to the facts of other modules (a follow-up that names colleagues, a customer that
- * changes hands) and writes the notifications in the transaction of the fact, so that a fact
- * and the notice of it are saved together or not at all.
+ * Notification: the in-app inbox of each user and the unread count in the page header, the pool
+ * warning e-mail and the teams' group robots (WeCom, DingTalk). It listens to the facts of other
+ * modules (a follow-up that names colleagues, a customer that changes hands, a contract to decide)
+ * after their transaction commits ({@code @ApplicationModuleListener}): a failed notice never
+ * rolls back the change, and the event publication registry retries it until it is delivered.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notification",
         allowedDependencies = { "customer", "followup", "pool", "contract", "identity", "support" })

@@ -14,6 +14,10 @@ public final class Flash {
         put(redirect, "success", key, args);
     }
 
+    public static void warning(RedirectAttributes redirect, String key, Object... args) {
+        put(redirect, "warning", key, args);
+    }
+
     public static void error(RedirectAttributes redirect, String key, Object... args) {
         put(redirect, "danger", key, args);
     }

@@ -34,7 +34,6 @@ import io.tidecrm.support.RuleChanged;
 import io.tidecrm.support.TestUsers;
 import jakarta.servlet.http.Cookie;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -72,11 +71,6 @@ class AuditIntegrationTests {
 
     @Autowired
     MutableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void signInIsRecordedOnceWithTheUserAndTheClientAddress() throws Exception {
@@ -247,16 +241,16 @@ class AuditIntegrationTests {
             transaction.executeWithoutResult(status -> events.publishEvent(change));
         }
         String first = page("kind", "RULE_CHANGED", "from", "2003-05-01", "to", "2003-05-01");
-        assertThat(first).contains("test.rule.55").doesNotContain("test.rule.5<").contains("id=\"page-older\"");
+        assertThat(first).contains("test.rule.55").doesNotContain("test.rule.5<").contains("id=\"next-page\"");
         assertThat(count(first, "data-kind=")).isEqualTo(50);
-        String olderHref = first.replaceFirst("(?s).*id=\"page-older\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
-        assertThat(olderHref).startsWith("/admin/audit?kind=RULE_CHANGED&from=2003-05-01&to=2003-05-01&before=");
+        String olderHref = first.replaceFirst("(?s).*href=\"([^\"]+)\" id=\"next-page\".*", "$1").replace("&amp;", "&");
+        assertThat(olderHref).startsWith("/admin/audit?kind=RULE_CHANGED&from=2003-05-01&to=2003-05-01&cursor=");
 
         String second = mvc.perform(get(olderHref).with(users.as("admin"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(count(second, "data-kind=")).isEqualTo(5);
         assertThat(second).contains("test.rule.5<").contains("test.rule.1<").doesNotContain("test.rule.6<")
-                .contains("id=\"page-newest\"").doesNotContain("id=\"page-older\"");
+                .contains("id=\"first-page\"").doesNotContain("id=\"next-page\"");
     }
 
     @Test

@@ -98,7 +98,7 @@ class ContractFactsIntegrationTests {
         mvc.perform(post("/contracts/{id}", id).with(users.as("rep1")).with(csrf()).param("title", "改钱")
                 .param("status", "IN_PROGRESS").param("type", "SERVICE").param("paymentMethod", "CASH")
                 .param("signDate", "2030-01-15").param("version", String.valueOf(t.version(id)))
-                .param("lines[0].productId", String.valueOf(t.product("句客宝", "基础版"))).param("lines[0].quantity", "3"))
+                .param("lines[0].productId", String.valueOf(t.catalog.basicEdition())).param("lines[0].quantity", "3"))
                 .andExpect(status().is3xxRedirection());
 
         ContractSentBack sentBack = single(events.ofType(ContractSentBack.class).matching(e -> e.contractId() == id));

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 
+import io.tidecrm.support.CatalogFixtures;
 import io.tidecrm.support.CustomerFixtures;
 import io.tidecrm.support.TestUsers;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,11 +21,13 @@ final class ContractTestSupport {
     final MockMvc mvc;
     final TestUsers users;
     final CustomerFixtures fixtures;
+    final CatalogFixtures catalog;
 
     ContractTestSupport(MockMvc mvc, TestUsers users, CustomerFixtures fixtures) {
         this.mvc = mvc;
         this.users = users;
         this.fixtures = fixtures;
+        this.catalog = new CatalogFixtures(fixtures.jdbc());
     }
 
     JdbcClient jdbc() {
@@ -32,12 +35,7 @@ final class ContractTestSupport {
     }
 
     long customerOf(String username) {
-        return fixtures.insert(CustomerFixtures.uniqueName("合同"), "B", "INTENT", fixtures.userId(username));
-    }
-
-    long product(String category, String name) {
-        return jdbc().sql("SELECT id FROM product WHERE category = ? AND name = ?").params(category, name)
-                .query(Long.class).single();
+        return fixtures.customerOf(username, "合同");
     }
 
     /** The contract form with one line of 基础版 (4,980.00) × quantity. */
@@ -45,7 +43,7 @@ final class ContractTestSupport {
         return post("/customers/{id}/contracts", customer).with(users.as(username)).with(csrf())
                 .param("title", title).param("status", "NOT_STARTED").param("type", "DIRECT")
                 .param("paymentMethod", "BANK_TRANSFER").param("signDate", "2030-01-15")
-                .param("lines[0].productId", String.valueOf(product("句客宝", "基础版")))
+                .param("lines[0].productId", String.valueOf(catalog.basicEdition()))
                 .param("lines[0].quantity", quantity);
     }
 

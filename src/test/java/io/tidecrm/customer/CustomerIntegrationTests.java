@@ -219,7 +219,7 @@ class CustomerIntegrationTests {
         assertThat(first).contains("分页客户00", "分页客户19").doesNotContain("分页客户20").contains("sort=NAME");
         String next = first.replaceAll("(?s).*id=\"next-page\"[^>]*href=\"([^\"]+)\".*|(?s).*href=\"([^\"]+)\"[^>]*id=\"next-page\".*", "$1$2")
                 .replace("&amp;", "&");
-        assertThat(next).contains("after=").contains("sort=NAME");
+        assertThat(next).contains("cursor=").contains("sort=NAME");
         String second = mvc.perform(get(next).with(as)).andReturn().getResponse().getContentAsString();
         assertThat(second).contains("分页客户20", "分页客户24").doesNotContain("分页客户19");
         String typeA = mvc.perform(get("/customers").param("type", "A").param("sort", "NAME").with(as))

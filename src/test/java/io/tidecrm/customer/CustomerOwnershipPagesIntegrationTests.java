@@ -65,6 +65,25 @@ class CustomerOwnershipPagesIntegrationTests {
         assertThat(history).contains(rep1Name).doesNotContain("（" + rep1Name + "）", "(" + rep1Name + ")");
     }
 
+    @Test
+    void aContactsMobileAndEMailAreLinksThatCallTextAndWrite() throws Exception {
+        long id = fixtures.insert(CustomerFixtures.uniqueName("联系"), "B", "FIRST_VISIT", fixtures.userId("rep1"));
+        long contact = fixtures.insertContact(id, "王芳");
+        jdbc.sql("UPDATE contact SET mobile = '138 0013 8000', email = 'wang@example.com' WHERE id = ?").param(contact)
+                .update();
+        assertThat(page("rep1", "/customers/" + id)).contains("href=\"tel:13800138000\"", "href=\"sms:13800138000\"",
+                "href=\"mailto:wang@example.com\"");
+    }
+
+    @Test
+    void anEmptyNextFollowUpKeepsItsRowInTheFactsCard() throws Exception {
+        long id = fixtures.insert(CustomerFixtures.uniqueName("空行"), "B", "FIRST_VISIT", fixtures.userId("rep1"));
+        String facts = page("rep1", "/customers/" + id + "/facts");
+        assertThat(facts.replaceAll("\\s+", " ")).containsPattern("下次跟进[^<]*</dt> <dd[^>]*>—</dd>");
+        // The reload after a follow-up also refreshes the header's status badge, out of band.
+        assertThat(facts).containsPattern("id=\"status-badge\"[^>]*hx-swap-oob=\"true\"");
+    }
+
     private String page(String user, String url) throws Exception {
         var response = mvc.perform(get(url).with(users.as(user))).andReturn().getResponse();
         assertThat(response.getStatus()).as(url).isEqualTo(200);

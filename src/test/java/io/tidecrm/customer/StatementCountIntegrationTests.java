@@ -70,7 +70,7 @@ class StatementCountIntegrationTests {
         assertThat(fewRows.html()).contains("列表客户" + few.id() + "-5");
         // A full page (20 rows of 40) with a link to the next one.
         assertThat(rowsOf(manyRows.html(), "列表客户" + many.id() + "-")).isEqualTo(20);
-        assertThat(manyRows.html()).contains("after=");
+        assertThat(manyRows.html()).contains("cursor=");
         assertSameStatementCount(fewRows, manyRows);
     }
 

@@ -23,7 +23,6 @@ import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.MutableClock;
 import io.tidecrm.support.TestUsers;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,11 +60,6 @@ class FollowUpIntegrationTests {
         customerId = fixtures.insert(CustomerFixtures.uniqueName("跟进"), "B", "FIRST_VISIT", rep.id());
         fixtures.jdbc().sql("UPDATE customer SET clock_at = ? WHERE id = ?")
                 .params(Timestamp.from(clock.instant().minus(Duration.ofDays(3))), customerId).update();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test
@@ -191,7 +185,7 @@ class FollowUpIntegrationTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(first).contains("第24条", "第15条").doesNotContain("第14条").contains("id=\"load-more\"");
         assertThat(first.indexOf("第24条")).isLessThan(first.indexOf("第15条"));
-        String before = first.replaceAll("(?s).*follow-ups\\?before=(\\d+).*", "$1");
+        String before = first.replaceAll("(?s).*follow-ups\\?cursor=(\\d+).*", "$1");
         String more = mvc.perform(get("/customers/{id}/follow-ups", customerId).param("before", before)
                 .with(users.as(rep.getUsername()))).andReturn().getResponse().getContentAsString();
         assertThat(more).contains("第14条", "第05条").doesNotContain("第15条", "第04条", "<html");

@@ -16,7 +16,6 @@ import io.tidecrm.support.MutableClock;
 import io.tidecrm.support.TestUsers;
 import jakarta.servlet.http.Cookie;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,11 +38,6 @@ class SignInIntegrationTests {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void demoUsersOfEachRoleCanSignIn() throws Exception {

@@ -17,7 +17,6 @@ import io.tidecrm.support.CustomerFixtures;
 import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.MutableClock;
 import io.tidecrm.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,18 +41,10 @@ class ForecastIntegrationTests {
     @Autowired
     MutableClock clock;
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @Test
     void forecastSumsPerRoleByCloseMonthAndFollowsTheClock() throws Exception {
         clock.setInstant(Instant.parse("2091-03-15T02:00:00Z")); // 10:00 in Shanghai
-        CurrentUser manager = users.newUser("fcm", Role.MANAGER, null);
-        long team = fixtures.jdbc().sql("INSERT INTO team (name, manager_id) VALUES (?, ?) RETURNING id")
-                .params("预测组" + System.nanoTime(), manager.id()).query(Long.class).single();
-        fixtures.jdbc().sql("UPDATE app_user SET team_id = ? WHERE id = ?").params(team, manager.id()).update();
+        CurrentUser manager = users.newManagerOfNewTeam("fcm");
         CurrentUser rep = users.newUser("fcr", Role.REP, manager.getUsername());
         CurrentUser colleague = users.newUser("fcc", Role.REP, manager.getUsername());
         long repCustomer = fixtures.insert(CustomerFixtures.uniqueName("预测"), "B", "INTENT", rep.id());

@@ -12,11 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.tidecrm.support.CatalogFixtures;
 import io.tidecrm.support.CustomerFixtures;
 import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.MutableClock;
 import io.tidecrm.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,20 +38,18 @@ class OpportunityIntegrationTests {
     CustomerFixtures fixtures;
 
     @Autowired
-    MutableClock clock;
+    CatalogFixtures catalog;
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+    @Autowired
+    MutableClock clock;
 
     // --- amounts
 
     @Test
     void lineTotalsAndAmountAreComputedOnTheServerAndATamperedTotalIsIgnored() throws Exception {
         long customer = customerOf("rep1");
-        long basic = productId("句客宝", "基础版");      // 4,980.00 / 套
-        long archive = productId("句客宝", "会话存档");  // 500.00 / 座席
+        long basic = catalog.basicEdition();      // 4,980.00 / 套
+        long archive = catalog.sessionArchive();  // 500.00 / 座席
         long id = create("rep1", customer, "两条明细", post("/customers/{id}/opportunities", customer)
                 .param("amount", "1.00").param("total", "1.00")
                 .param("lines[0].productId", String.valueOf(basic)).param("lines[0].quantity", "2")
@@ -92,7 +90,7 @@ class OpportunityIntegrationTests {
 
     @Test
     void disabledProductIsRefusedOnNewLinesButShownOnOldOnes() throws Exception {
-        long product = insertProduct("停用测试", "888.00");
+        long product = catalog.insertProduct("停用测试", "888.00");
         long customer = customerOf("rep1");
         long old = create("rep1", customer, "旧商机", post("/customers/{id}/opportunities", customer)
                 .param("lines[0].productId", String.valueOf(product)).param("lines[0].quantity", "1"));
@@ -279,8 +277,8 @@ class OpportunityIntegrationTests {
                             .param("expectedCloseDate", i == 0 ? "2031-02-10" : "2031-03-10"));
         }
         String first = page(rep.getUsername(), "/opportunities");
-        assertThat(first).contains("分页商机21", "分页商机02").doesNotContain("分页商机01-").contains("id=\"page-older\"");
-        String older = first.replaceAll("(?s).*id=\"page-older\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        assertThat(first).contains("分页商机21", "分页商机02").doesNotContain("分页商机01-").contains("id=\"next-page\"");
+        String older = first.replaceAll("(?s).*href=\"([^\"]+)\" id=\"next-page\".*", "$1").replace("&amp;", "&");
         assertThat(page(rep.getUsername(), older)).contains("分页商机01-", "分页商机00-").doesNotContain("分页商机02-");
         assertThat(page(rep.getUsername(), "/opportunities?month=2031-02")).contains("分页商机00-").doesNotContain("分页商机01-");
         assertThat(page(rep.getUsername(), "/opportunities?stage=WON")).doesNotContain("分页商机");
@@ -314,13 +312,13 @@ class OpportunityIntegrationTests {
     @Test
     void badInputGetsMessagesOnTheFormWithTheInputKept() throws Exception {
         long customer = customerOf("rep1");
-        long basic = productId("句客宝", "基础版");
+        long basic = catalog.basicEdition();
         // Values that are not numbers at all: the form comes back with the input as typed.
         String body = mvc.perform(newOpportunity("rep1", customer, "保留输入的商机").param("amount", "很多")
                 .param("lines[0].productId", String.valueOf(basic)).param("lines[0].quantity", "两个"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(body).contains("value=\"保留输入的商机\"", "value=\"很多\"", "value=\"两个\"", "value=\"2030-06-30\"",
-                "格式不正确", "is-invalid");
+                "请填写数字", "is-invalid");
         // Numbers out of range: a message on each field, the input kept.
         body = mvc.perform(newOpportunity("rep1", customer, "保留输入的商机").param("probability", "150")
                 .param("lines[0].productId", String.valueOf(basic)).param("lines[0].quantity", "-2")
@@ -329,7 +327,7 @@ class OpportunityIntegrationTests {
                 .param("lines[1].unitPrice", "-1"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(body).contains("value=\"保留输入的商机\"", "value=\"150\"", "value=\"-2\"", "value=\"120\"",
-                "value=\"-1\"", "数量必须大于 0", "折扣为 0 到 100 之间的百分比", "单价不能为负数");
+                "value=\"-1\"", "数量必须大于 0", "优惠（减免 %）须在 0 到 100 之间", "单价不能为负数");
         assertThat(countOpportunitiesNamed("保留输入的商机")).isZero();
 
         // A line without a product or quantity, and a product that does not exist.
@@ -360,17 +358,7 @@ class OpportunityIntegrationTests {
     // --- helpers
 
     private long customerOf(String username) {
-        return fixtures.insert(CustomerFixtures.uniqueName("商机"), "B", "INTENT", fixtures.userId(username));
-    }
-
-    private long productId(String category, String name) {
-        return jdbc().sql("SELECT id FROM product WHERE category = ? AND name = ?").params(category, name)
-                .query(Long.class).single();
-    }
-
-    private long insertProduct(String prefix, String price) {
-        return jdbc().sql("INSERT INTO product (name, category, unit_price, unit) VALUES (?, '测试', ?, '个') RETURNING id")
-                .params(prefix + System.nanoTime(), new BigDecimal(price)).query(Long.class).single();
+        return fixtures.customerOf(username, "商机");
     }
 
     private MockHttpServletRequestBuilder newOpportunity(String username, long customerId, String title) {

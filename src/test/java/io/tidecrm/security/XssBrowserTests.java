@@ -8,18 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import io.tidecrm.support.Browser;
 import io.tidecrm.support.BrowserTest;
 import io.tidecrm.support.CustomerFixtures;
-import io.tidecrm.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Attack payloads stored in every text column of a customer, its contact and follow-up, then
@@ -41,28 +35,11 @@ class XssBrowserTests {
             "</textarea><script>alert('s5')</script>",
             "<a href=\"javascript:alert('s6')\">x</a>");
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     CustomerFixtures fixtures;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
-    void payloadsInEveryTextFieldRenderInertOnEveryPage() throws IOException {
+    void payloadsInEveryTextFieldRenderInertOnEveryPage(Browser browser) throws IOException {
         long rep = fixtures.userId("rep1");
         List<Long> customers = new ArrayList<>();
         int i = 0;
@@ -85,32 +62,31 @@ class XssBrowserTests {
         }
         List<String> executed = new ArrayList<>();
         int pages = 0;
-        try (BrowserContext context = browser.newContext(1280, 900)) {
-            Page page = context.newPage();
-            page.onDialog(dialog -> {
-                executed.add(page.url() + " → dialog " + dialog.message());
-                dialog.dismiss();
-            });
-            page.onPageError(error -> executed.add(page.url() + " → script error " + error));
-            Browser.signIn(page, url(""), "rep1");
-            List<String> paths = new ArrayList<>(List.of("/customers", "/customers?q=XSS", "/contacts", "/todo",
-                    "/pool", "/notifications"));
-            customers.forEach(id -> paths.add("/customers/" + id));
-            // The same payloads in every query parameter that a page echoes (search boxes, filters, cursors).
-            for (String payload : PAYLOADS) {
-                String p = java.net.URLEncoder.encode(payload, java.nio.charset.StandardCharsets.UTF_8);
-                paths.add("/customers?q=" + p + "&tag=" + p + "&sort=" + p + "&after=" + p + "&status=" + p);
-                paths.add("/contacts?q=" + p + "&after=" + p);
-                paths.add("/pool?q=" + p + "&type=" + p + "&before=" + p);
-                paths.add("/opportunities?stage=" + p + "&before=" + p);
-                paths.add("/contracts?q=" + p);
-            }
-            for (String path : paths) {
-                page.navigate(url(path));
-                pages++;
-                String html = page.content();
-                assertThat(html).as(path).doesNotContain(">49<").doesNotContain("java.lang.ProcessImpl");
-            }
+        Page page = browser.open(1280, 900);
+        page.onDialog(dialog -> {
+            executed.add(page.url() + " → dialog " + dialog.message());
+            dialog.dismiss();
+        });
+        page.onPageError(error -> executed.add(page.url() + " → script error " + error));
+        browser.signIn(page, "rep1");
+        List<String> paths = new ArrayList<>(List.of("/customers", "/customers?q=XSS", "/contacts", "/todo",
+                "/pool", "/notifications"));
+        customers.forEach(id -> paths.add("/customers/" + id));
+        // The same payloads in every query parameter that a page echoes (search boxes, filters, cursors).
+        for (String payload : PAYLOADS) {
+            String p = java.net.URLEncoder.encode(payload, java.nio.charset.StandardCharsets.UTF_8);
+            paths.add("/customers?q=" + p + "&tag=" + p + "&sort=" + p + "&after=" + p + "&status=" + p);
+            paths.add("/customers?cursor=" + p);
+            paths.add("/contacts?q=" + p + "&after=" + p);
+            paths.add("/pool?q=" + p + "&type=" + p + "&before=" + p);
+            paths.add("/opportunities?stage=" + p + "&before=" + p);
+            paths.add("/contracts?q=" + p + "&cursor=" + p);
+        }
+        for (String path : paths) {
+            page.navigate(browser.url(path));
+            pages++;
+            String html = page.content();
+            assertThat(html).as(path).doesNotContain(">49<").doesNotContain("java.lang.ProcessImpl");
         }
         Files.createDirectories(Path.of("target/reliability"));
         Files.writeString(Path.of("target/reliability/xss.txt"), String.format(
@@ -118,9 +94,5 @@ class XssBrowserTests {
                         + " parameter, %d pages visited; executed: %d%n",
                 PAYLOADS.size(), 17, pages, executed.size()));
         assertThat(executed).isEmpty();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -58,6 +58,11 @@ public class CustomerFixtures {
                 .single();
     }
 
+    /** A customer of {@code username}'s own (type B, 意向), named prefix + a unique number. */
+    public long customerOf(String username, String prefix) {
+        return insert(uniqueName(prefix), "B", "INTENT", userId(username));
+    }
+
     /** Gives the owner exactly {@code count} customers of the type (adding what is missing). */
     public void fillTo(long ownerId, String type, int count) {
         long owned = countOwned(ownerId, type);

@@ -51,4 +51,12 @@ public class TestUsers {
         return principal(name);
     }
 
+    /** A fresh manager who leads a fresh team of their own (add its reps with {@code newUser(..., manager)}). */
+    public CurrentUser newManagerOfNewTeam(String prefix) {
+        CurrentUser manager = newUser(prefix, Role.MANAGER, null);
+        long team = jdbc.sql("INSERT INTO team (name, manager_id) VALUES (?, ?) RETURNING id")
+                .params(prefix + "组" + System.nanoTime(), manager.id()).query(Long.class).single();
+        jdbc.sql("UPDATE app_user SET team_id = ? WHERE id = ?").params(team, manager.id()).update();
+        return principal(manager.getUsername());
+    }
 }

@@ -1,12 +1,12 @@
 package io.tidecrm.audit.internal;
 
-import io.tidecrm.support.KeysetPage;
+import io.tidecrm.support.ListQueryBinding;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.WebRequest;
 
 /** Administrators read the audit log (the security chain admits only them to /admin/**). It has no edit route. */
 @Controller
@@ -25,18 +25,16 @@ class AuditController {
     }
 
     @GetMapping
-    String list(@ModelAttribute("filter") AuditFilter filter, BindingResult result, Model model) {
+    String list(@ModelAttribute("filter") AuditFilter filter, WebRequest request, Model model) {
         AuditFilter applied = filter;
-        if (result.hasErrors() || filter == null) {
-            // A malformed date in a hand-edited address: the page unfiltered, with a message.
+        if (!ListQueryBinding.leftOut(request).isEmpty()) {
+            // A value that did not convert (a malformed date in a hand-edited address): rather
+            // than a part of the filter, the whole log, with a message.
             applied = AuditFilter.none();
             model.addAttribute("filter", applied);
             model.addAttribute("filterInvalid", true);
         }
-        KeysetPage<AuditEntry> page = audit.search(applied);
-        model.addAttribute("page", page);
-        model.addAttribute("newestUrl", applied.before() == null ? null : applied.url(null));
-        model.addAttribute("olderUrl", page.olderBefore() == null ? null : applied.url(page.olderBefore()));
+        model.addAttribute("page", audit.search(applied));
         return "audit/list";
     }
 }

@@ -7,10 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Map;
 
+import io.tidecrm.support.KeysetOrder;
 import io.tidecrm.support.KeysetPage;
+import io.tidecrm.support.Where;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,40 +55,28 @@ class AuditLog {
                 .update();
     }
 
-    /** Entries that match the filter, newest first, one page from the filter's key on. */
+    /** Entries that match the filter, newest first, one page from the filter's cursor on. */
     @Transactional(readOnly = true)
     KeysetPage<AuditEntry> search(AuditFilter filter) {
         ZoneId zone = clock.getZone();
-        StringBuilder sql = new StringBuilder("""
+        Where where = new Where()
+                .addIf("kind = :kind", "kind", filter.kind())
+                .addIf("lower(actor_name) = lower(:actor)", "actor", filter.actor())
+                .addIf("occurred_at >= :from", "from", filter.from(),
+                        day -> Timestamp.from(day.atStartOfDay(zone).toInstant()))
+                .addIf("occurred_at < :to", "to", filter.to(),
+                        day -> Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
+                // The cursor is an id; the order is by time, so compare (time, id) with that entry's.
+                .addIf("(occurred_at, id) < (SELECT occurred_at, id FROM audit_event WHERE id = :cursor)", "cursor",
+                        KeysetOrder.idOf(filter.cursor()))
+                .bind("limit", PAGE_SIZE + 1);
+        return KeysetPage.of(jdbc.sql("""
                 SELECT id, occurred_at, actor_id, actor_name, kind, subject, details, client_address
-                FROM audit_event WHERE true
-                """);
-        Map<String, Object> params = new HashMap<>();
-        filter.kindValue().ifPresent(kind -> {
-            sql.append(" AND kind = :kind");
-            params.put("kind", kind);
-        });
-        filter.actorValue().ifPresent(actor -> {
-            sql.append(" AND lower(actor_name) = lower(:actor)");
-            params.put("actor", actor);
-        });
-        if (filter.from() != null) {
-            sql.append(" AND occurred_at >= :from");
-            params.put("from", Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));
-        }
-        if (filter.to() != null) {
-            sql.append(" AND occurred_at < :to");
-            params.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
-        }
-        if (filter.before() != null) {
-            // The key is an id; the order is by time, so compare (time, id) with that entry's.
-            sql.append(" AND (occurred_at, id) < (SELECT occurred_at, id FROM audit_event WHERE id = :before)");
-            params.put("before", filter.before());
-        }
-        sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT :limit");
-        params.put("limit", PAGE_SIZE + 1);
-        return KeysetPage.of(jdbc.sql(sql.toString()).params(params).query((rs, row) -> entry(rs, zone)).list(),
-                PAGE_SIZE, AuditEntry::id);
+                FROM audit_event WHERE %s ORDER BY occurred_at DESC, id DESC LIMIT :limit
+                """.formatted(where.sql()))
+                .params(where.params())
+                .query((rs, row) -> entry(rs, zone))
+                .list(), PAGE_SIZE, AuditEntry::id);
     }
 
     private static AuditEntry entry(ResultSet rs, ZoneId zone) throws SQLException {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import io.tidecrm.customer.CustomerManagement;
 import io.tidecrm.customer.CustomerRef;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Contract pages: the list, the detail page, and create (from the customer page) and edit. */
@@ -52,19 +50,14 @@ class ContractController {
     }
 
     @GetMapping("/contracts")
-    String list(@RequestParam Map<String, String> params, @AuthenticationPrincipal CurrentUser user, Model model) {
-        ContractListQuery query = ContractListQuery.from(params);
-        if (user.role() == Role.REP) {
-            query = query.withoutOwner();
-        }
-        KeysetPage<ContractRow> page = queries.list(query, user);
-        model.addAttribute("query", query);
-        model.addAttribute("page", page);
+    String list(@ModelAttribute("query") ContractListQuery query, @AuthenticationPrincipal CurrentUser user,
+            Model model) {
+        ContractListQuery applied = user.role() == Role.REP ? query.withoutOwner() : query;
+        model.addAttribute("query", applied);
+        model.addAttribute("page", queries.list(applied, user));
         model.addAttribute("owners", queries.ownerChoices(user));
         model.addAttribute("approvalStates", ApprovalState.values());
         model.addAttribute("statuses", ContractStatus.values());
-        model.addAttribute("olderUrl", page.olderBefore() == null ? null : PageLinks.withParam("before", page.olderBefore()));
-        model.addAttribute("newestUrl", query.before() == null ? null : PageLinks.withParam("before", null));
         return "contract/list";
     }
 

@@ -19,6 +19,8 @@ import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
+import io.tidecrm.support.Choice;
+import io.tidecrm.support.KeysetOrder;
 import io.tidecrm.support.KeysetPage;
 import io.tidecrm.support.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +38,7 @@ class ContractQueries {
 
     static final int PAGE_SIZE = 20;
     static final int OVERDUE_ROWS = 500;
+    private static final KeysetOrder NEWEST_FIRST = KeysetOrder.newestFirst("k.id");
 
     private static final String COLUMNS = """
             k.id, k.title, k.customer_id, c.name AS customer_name, k.status, k.approval_state, k.total,
@@ -56,22 +59,12 @@ class ContractQueries {
 
     /** One page of the list, newest first, filtered by approval, status, owner and title. */
     KeysetPage<ContractRow> list(ContractListQuery query, CurrentUser viewer) {
-        Where where = customers.scopeCondition("c", viewer).where();
-        if (query.approval() != null) {
-            where.add("k.approval_state = :approval", "approval", query.approval().name());
-        }
-        if (query.status() != null) {
-            where.add("k.status = :status", "status", query.status().name());
-        }
-        if (query.owner() != null) {
-            where.add("k.owner_id = :owner", "owner", query.owner());
-        }
-        if (query.q() != null) {
-            where.add("strpos(lower(k.title), lower(:q)) > 0", "q", query.q());
-        }
-        if (query.before() != null) {
-            where.add("k.id < :before", "before", query.before());
-        }
+        Where where = customers.scopeCondition("c", viewer).where()
+                .addIf("k.approval_state = :approval", "approval", query.approval())
+                .addIf("k.status = :status", "status", query.status())
+                .addIf("k.owner_id = :owner", "owner", query.owner())
+                .addIf("strpos(lower(k.title), lower(:q)) > 0", "q", query.q())
+                .after(NEWEST_FIRST, query.cursor());
         return KeysetPage.of(rows(where, PAGE_SIZE + 1), PAGE_SIZE, ContractRow::id);
     }
 
@@ -175,20 +168,16 @@ class ContractQueries {
     }
 
     /** Owners a manager (their team) or an administrator (everyone but administrators) may filter by; null for a rep. */
-    List<UserSummary> ownerChoices(CurrentUser viewer) {
-        return switch (viewer.role()) {
-            case REP -> null;
-            case MANAGER -> users.findUsers(users.managedUserIds(viewer.id())).values().stream()
-                    .sorted(Comparator.comparing(UserSummary::displayName)).toList();
-            case ADMIN -> users.findEnabledUsers().stream().filter(u -> u.role() != Role.ADMIN).toList();
-        };
+    List<Choice> ownerChoices(CurrentUser viewer) {
+        return viewer.role() == Role.REP ? null
+                : Choice.of(users.ownersVisibleTo(viewer), UserSummary::id, UserSummary::displayName);
     }
 
     private List<ContractRow> rows(Where where, int limit) {
         List<ContractRow> rows = jdbc.sql("""
                 SELECT %s FROM contract k JOIN customer c ON c.id = k.customer_id
-                WHERE %s ORDER BY k.id DESC LIMIT %d
-                """.formatted(COLUMNS, where.sql(), limit))
+                WHERE %s ORDER BY %s LIMIT %d
+                """.formatted(COLUMNS, where.sql(), NEWEST_FIRST.orderBy(), limit))
                 .params(where.params())
                 .query((rs, n) -> row(rs))
                 .list();

@@ -5,7 +5,6 @@ import io.tidecrm.support.RuleViolation;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.support.Flash;
 import io.tidecrm.support.Forms;
-import io.tidecrm.support.PageLinks;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Contacts: added and edited from the customer page, and listed on a page of their own. */
@@ -31,19 +29,9 @@ class ContactController {
     }
 
     @GetMapping("/contacts")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String after,
-            @AuthenticationPrincipal CurrentUser user, Model model) {
-        Long afterId = null;
-        try {
-            afterId = after == null || after.isBlank() ? null : Long.valueOf(after);
-        } catch (NumberFormatException e) {
-            // an edited position starts from the first page
-        }
-        ContactService.Page page = contacts.list(q, afterId, user);
-        model.addAttribute("page", page);
-        model.addAttribute("nextUrl", page.nextAfter() == null ? null : PageLinks.withParam("after", page.nextAfter()));
-        model.addAttribute("firstUrl", afterId == null ? null : PageLinks.withParam("after", null));
-        model.addAttribute("q", q);
+    String list(@ModelAttribute("query") ContactListQuery query, @AuthenticationPrincipal CurrentUser user,
+            Model model) {
+        model.addAttribute("page", contacts.list(query, user));
         return "customer/contact-list";
     }
 

@@ -4,14 +4,14 @@ import io.tidecrm.support.RuleViolation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.tidecrm.customer.CustomerNotFoundException;
 import io.tidecrm.identity.CurrentUser;
-import io.tidecrm.support.NameSearch;
+import io.tidecrm.support.KeysetOrder;
+import io.tidecrm.support.KeysetPage;
+import io.tidecrm.support.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactService {
 
     static final int PAGE_SIZE = 20;
+    private static final KeysetOrder NEWEST_FIRST = KeysetOrder.newestFirst("k.id");
 
     private final ContactRepository contacts;
     private final CustomerDirectory customers;
@@ -83,35 +84,24 @@ public class ContactService {
         return contact.getCustomerId();
     }
 
-    public record Page(List<ContactView> rows, Long nextAfter) {
-    }
-
     /** The contacts list: newest first, searched by name or mobile, inside the viewer's customer scope. */
     @Transactional(readOnly = true)
-    Page list(String q, Long after, CurrentUser user) {
+    KeysetPage<ContactView> list(ContactListQuery query, CurrentUser user) {
         Scope scope = visibility.scopeOf(user);
-        List<String> where = new ArrayList<>(List.of(scope.condition("c")));
-        Map<String, Object> params = new HashMap<>();
-        if (!scope.all()) {
-            params.put("scopeOwners", scope.ownerIds());
+        Where where = new Where(scope.condition("c"), scope.all() ? Map.of() : Map.of("scopeOwners", scope.ownerIds()));
+        if (query.q() != null) {
+            where.add("(" + where.nameMatch("k.name", query.q()) + " OR k.mobile = :exact)", "exact", query.q().strip());
         }
-        if (q != null && !q.isBlank()) {
-            where.add("(" + NameSearch.condition("k.name", q.strip(), params) + " OR k.mobile = :exact)");
-            params.put("exact", q.strip());
-        }
-        if (after != null) {
-            where.add("k.id < :after");
-            params.put("after", after);
-        }
+        where.after(NEWEST_FIRST, query.cursor());
         List<ContactView> rows = jdbc.sql("""
                 SELECT k.id, k.customer_id, c.name AS customer_name, k.name, k.gender, k.department, k.title,
                        k.mobile, k.wechat_nickname, k.wechat_id, k.email, k.address, k.birthday, k.remarks, k.is_primary
                 FROM contact k JOIN customer c ON c.id = k.customer_id
                 WHERE %s
-                ORDER BY k.id DESC
+                ORDER BY %s
                 LIMIT %d
-                """.formatted(String.join(" AND ", where), PAGE_SIZE + 1))
-                .params(params)
+                """.formatted(where.sql(), NEWEST_FIRST.orderBy(), PAGE_SIZE + 1))
+                .params(where.params())
                 .query((rs, n) -> new ContactView(rs.getLong("id"), rs.getLong("customer_id"),
                         rs.getString("customer_name"), rs.getString("name"), rs.getString("gender"),
                         rs.getString("department"), rs.getString("title"), rs.getString("mobile"),
@@ -119,9 +109,6 @@ public class ContactService {
                         rs.getString("address"), rs.getObject("birthday", java.time.LocalDate.class),
                         rs.getString("remarks"), rs.getBoolean("is_primary")))
                 .list();
-        boolean more = rows.size() > PAGE_SIZE;
-        List<ContactView> page = more ? rows.subList(0, PAGE_SIZE) : rows;
-        return new Page(page, more ? page.get(PAGE_SIZE - 1).id() : null);
+        return KeysetPage.of(rows, PAGE_SIZE, ContactView::id);
     }
-
 }

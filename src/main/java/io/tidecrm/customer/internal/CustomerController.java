@@ -4,7 +4,6 @@ import io.tidecrm.support.RuleViolation;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import io.tidecrm.customer.CustomerPanel;
 import io.tidecrm.customer.CustomerRef;
@@ -16,9 +15,10 @@ import io.tidecrm.customer.ServiceCodeStatus;
 import io.tidecrm.customer.StaffSize;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
+import io.tidecrm.identity.UserSummary;
+import io.tidecrm.support.Choice;
 import io.tidecrm.support.Flash;
 import io.tidecrm.support.Forms;
-import io.tidecrm.support.PageLinks;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The rep's customer pages: list, detail, create, edit and transfer. */
@@ -68,16 +67,13 @@ class CustomerController {
     }
 
     @GetMapping
-    String list(@RequestParam Map<String, String> params, @AuthenticationPrincipal CurrentUser user, Model model) {
-        CustomerListQuery query = CustomerListQuery.from(params);
-        model.addAttribute("query", query);
-        CustomerQueries.Page page = queries.list(query, user);
-        model.addAttribute("page", page);
-        model.addAttribute("nextUrl", page.nextCursor() == null ? null : PageLinks.withParam("after", page.nextCursor()));
-        model.addAttribute("firstUrl", query.after() == null ? null : PageLinks.withParam("after", null));
+    String list(@ModelAttribute("query") CustomerListQuery query, @AuthenticationPrincipal CurrentUser user,
+            Model model) {
+        model.addAttribute("page", queries.list(query, user));
         model.addAttribute("tags", queries.tagsInScope(user));
         if (user.role() != Role.REP) {
-            model.addAttribute("owners", ownership.transferTargets(user));
+            model.addAttribute("owners", Choice.of(ownership.transferTargets(user), UserSummary::id,
+                    UserSummary::displayName));
         }
         return "customer/list";
     }
@@ -126,7 +122,7 @@ class CustomerController {
     @GetMapping("/{id}/facts")
     String facts(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("customer", reader.details(id, user).customer());
-        return "customer/detail :: facts";
+        return "customer/detail :: factsUpdate";
     }
 
     @GetMapping("/{id}/edit")

@@ -172,7 +172,7 @@ class CustomerDirectory implements CustomerManagement {
                     clock_at = GREATEST(clock_at, :at),
                     last_follow_up_at = GREATEST(coalesce(last_follow_up_at, :at), :at),
                     status = coalesce(:status, status),
-                    next_follow_up_at = :next,
+                    next_follow_up_at = coalesce(:next, CASE WHEN :clearNext THEN NULL ELSE next_follow_up_at END),
                     updated_at = :now,
                     version = version + 1
                 WHERE id = :id
@@ -180,6 +180,7 @@ class CustomerDirectory implements CustomerManagement {
                 .param("at", java.sql.Timestamp.from(facts.occurredAt()))
                 .param("status", facts.newStatus() == null ? null : facts.newStatus().name())
                 .param("next", facts.nextFollowUpAt() == null ? null : java.sql.Timestamp.from(facts.nextFollowUpAt()))
+                .param("clearNext", facts.clearNextFollowUp())
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .param("id", customerId)
                 .update();

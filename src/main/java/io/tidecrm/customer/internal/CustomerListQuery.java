@@ -1,17 +1,19 @@
 package io.tidecrm.customer.internal;
 
-import java.util.Map;
-
 import io.tidecrm.customer.CustomerSource;
 import io.tidecrm.customer.CustomerStatus;
 import io.tidecrm.customer.CustomerType;
+import io.tidecrm.support.KeysetOrder;
+import io.tidecrm.support.ListQuery;
 
 /**
- * The customer list's filters, sort and page position, read from the URL so that a list can
- * be bookmarked. A value that does not parse is ignored.
+ * The customer list's filters, sort and page position, bound from the URL (see {@link ListQuery}).
+ *
+ * @param q a part of the name, or a whole unified social credit code
+ * @param cursor the page position, a cursor of the sort's {@link KeysetOrder}
  */
 public record CustomerListQuery(CustomerStatus status, CustomerType type, String tag, CustomerSource source, Long owner,
-        Due due, String q, Sort sort, String after) {
+        Due due, String q, Sort sort, String cursor) implements ListQuery {
 
     /** Next follow-up due today, overdue (before now), or this week (Monday to Sunday). */
     public enum Due {
@@ -19,62 +21,23 @@ public record CustomerListQuery(CustomerStatus status, CustomerType type, String
     }
 
     /**
-     * The allowed sorts. Each has a matching index for one owner and for everyone (V5 migration).
+     * The allowed sorts, the only source of the list's ORDER BY. Each has a matching index for
+     * one owner and for everyone (V5 migration).
      */
     public enum Sort {
-        UPDATED("c.updated_at", false, "timestamptz"),
-        NEXT_FOLLOW_UP("coalesce(c.next_follow_up_at, 'infinity'::timestamptz)", true, "timestamptz"),
-        STALEST("c.clock_at", true, "timestamptz"),
-        NAME("c.name", true, "varchar");
+        UPDATED(KeysetOrder.by("c.updated_at", "timestamptz", false, "c.id")),
+        NEXT_FOLLOW_UP(KeysetOrder.by("coalesce(c.next_follow_up_at, 'infinity'::timestamptz)", "timestamptz", true, "c.id")),
+        STALEST(KeysetOrder.by("c.clock_at", "timestamptz", true, "c.id")),
+        NAME(KeysetOrder.by("c.name", "varchar", true, "c.id"));
 
-        final String expression;
-        final boolean ascending;
-        final String sqlType;
+        final KeysetOrder order;
 
-        Sort(String expression, boolean ascending, String sqlType) {
-            this.expression = expression;
-            this.ascending = ascending;
-            this.sqlType = sqlType;
+        Sort(KeysetOrder order) {
+            this.order = order;
         }
-    }
-
-    /** Reads the query from request parameters; a value that does not parse is ignored. */
-    static CustomerListQuery from(Map<String, String> params) {
-        return new CustomerListQuery(parse(CustomerStatus.class, params.get("status")),
-                parse(CustomerType.class, params.get("type")), blankToNull(params.get("tag")),
-                parse(CustomerSource.class, params.get("source")), parseLong(params.get("owner")),
-                parse(Due.class, params.get("due")), blankToNull(params.get("q")), parse(Sort.class, params.get("sort")),
-                blankToNull(params.get("after")));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Long parseLong(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     public Sort sortOrDefault() {
         return sort == null ? Sort.UPDATED : sort;
-    }
-
-    String search() {
-        return q == null || q.isBlank() ? null : q.strip();
     }
 }

@@ -1,6 +1,5 @@
 package io.tidecrm.customer.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,9 +11,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,7 +20,9 @@ import io.tidecrm.customer.CustomerType;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
-import io.tidecrm.support.NameSearch;
+import io.tidecrm.support.KeysetOrder;
+import io.tidecrm.support.KeysetPage;
+import io.tidecrm.support.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +42,7 @@ public class CustomerQueries {
      * The next follow-up as its index has it (a missing one is infinity, which no finite bound
      * admits), so that the due filters are index ranges.
      */
-    private static final String NEXT = CustomerListQuery.Sort.NEXT_FOLLOW_UP.expression;
+    private static final String NEXT = CustomerListQuery.Sort.NEXT_FOLLOW_UP.order.expression();
 
     private final JdbcClient jdbc;
     private final Visibility visibility;
@@ -68,54 +66,24 @@ public class CustomerQueries {
             boolean poolNear) {
     }
 
-    /** A page of rows and the cursor of the next page (null on the last). */
-    public record Page(List<Row> rows, String nextCursor) {
-    }
-
-    Page list(CustomerListQuery query, CurrentUser viewer) {
+    /** One page of the list: filtered, sorted and paged by key in one statement inside the viewer's scope. */
+    KeysetPage<Row> list(CustomerListQuery query, CurrentUser viewer) {
         Scope scope = visibility.scopeOf(viewer);
-        CustomerListQuery.Sort sort = query.sortOrDefault();
-        Map<String, Object> params = new HashMap<>();
-        List<String> where = new ArrayList<>();
-        if (query.status() != null) {
-            where.add("c.status = :status");
-            params.put("status", query.status().name());
-        }
-        if (query.type() != null) {
-            where.add("c.type = :type");
-            params.put("type", query.type().name());
-        }
-        if (query.source() != null) {
-            where.add("c.source = :source");
-            params.put("source", query.source().name());
-        }
-        if (query.tag() != null && !query.tag().isBlank()) {
-            where.add("c.tags @> ARRAY[CAST(:tag AS text)]");
-            params.put("tag", query.tag().strip());
-        }
-        if (query.owner() != null) {
-            where.add("c.owner_id = :owner");
-            params.put("owner", query.owner());
-        }
-        if (query.search() != null) {
-            where.add("(" + NameSearch.condition("c.name", query.search(), params) + " OR c.credit_code = :code)");
-            params.put("code", query.search().toUpperCase(java.util.Locale.ROOT));
+        KeysetOrder order = query.sortOrDefault().order;
+        Where where = new Where()
+                .addIf("c.status = :status", "status", query.status())
+                .addIf("c.type = :type", "type", query.type())
+                .addIf("c.source = :source", "source", query.source())
+                .addIf("c.tags @> ARRAY[CAST(:tag AS text)]", "tag", query.tag())
+                .addIf("c.owner_id = :owner", "owner", query.owner());
+        if (query.q() != null) {
+            where.add("(" + where.nameMatch("c.name", query.q()) + " OR c.credit_code = :code)", "code",
+                    query.q().strip().toUpperCase(java.util.Locale.ROOT));
         }
         if (query.due() != null) {
-            addDue(query.due(), where, params);
+            addDue(query.due(), where);
         }
-        Cursor cursor = Cursor.decode(query.after());
-        if (cursor != null && !cursor.fits(sort)) {
-            cursor = null; // a hand-edited cursor starts from the first page instead of failing
-        }
-        if (cursor != null) {
-            where.add("(" + sort.expression + ", c.id) " + (sort.ascending ? ">" : "<") + " (CAST(:afterValue AS "
-                    + sort.sqlType + "), :afterId)");
-            params.put("afterValue", cursor.value());
-            params.put("afterId", cursor.id());
-        }
-        String direction = sort.ascending ? "ASC" : "DESC";
-        String conditions = where.isEmpty() ? "TRUE" : String.join(" AND ", where);
+        where.after(order, query.cursor());
         String sql;
         if (scope.all()) {
             sql = """
@@ -123,13 +91,13 @@ public class CustomerQueries {
                            c.clock_at, CAST(%1$s AS text) AS sort_value
                     FROM customer c
                     WHERE %2$s
-                    ORDER BY %1$s %3$s, c.id %3$s
+                    ORDER BY %3$s
                     LIMIT %4$d
-                    """.formatted(sort.expression, conditions, direction, PAGE_SIZE + 1);
+                    """.formatted(order.expression(), where.sql(), order.orderBy(), PAGE_SIZE + 1);
         } else {
             // One index scan per owner in scope, merged: PostgreSQL does not merge an IN list in
             // index order by itself, and a whole team's customers would otherwise be sorted.
-            params.put("scopeOwners", scope.ownerIds().toArray(Long[]::new));
+            where.bind("scopeOwners", scope.ownerIds().toArray(Long[]::new));
             sql = """
                     SELECT x.id, x.name, x.type, x.status, x.owner_id, x.tags, x.next_follow_up_at,
                            x.last_follow_up_at, x.clock_at, x.sort_value
@@ -139,25 +107,22 @@ public class CustomerQueries {
                                c.last_follow_up_at, c.clock_at, %1$s AS sort_key, CAST(%1$s AS text) AS sort_value
                         FROM customer c
                         WHERE c.owner_id = s.owner_id AND %2$s
-                        ORDER BY %1$s %3$s, c.id %3$s
-                        LIMIT %4$d
+                        ORDER BY %3$s
+                        LIMIT %5$d
                     ) x
-                    ORDER BY x.sort_key %3$s, x.id %3$s
-                    LIMIT %4$d
-                    """.formatted(sort.expression, conditions, direction, PAGE_SIZE + 1);
+                    ORDER BY x.sort_key %4$s, x.id %4$s
+                    LIMIT %5$d
+                    """.formatted(order.expression(), where.sql(), order.orderBy(), order.direction(), PAGE_SIZE + 1);
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        List<RawRow> raw = jdbc.sql(sql).params(params).query((rs, n) -> RawRow.of(rs)).list();
-        boolean more = raw.size() > PAGE_SIZE;
-        List<RawRow> pageRows = more ? raw.subList(0, PAGE_SIZE) : raw;
-        Map<Long, UserSummary> owners = users.findUsers(
-                pageRows.stream().map(RawRow::ownerId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
-        var deadline = deadlines.snapshot();
-        List<Row> rows = pageRows.stream().map(r -> row(r, owners, deadline, now, today)).toList();
-        String next = more ? new Cursor(pageRows.get(PAGE_SIZE - 1).sortValue(), pageRows.get(PAGE_SIZE - 1).id())
-                .encode() : null;
-        return new Page(rows, next);
+        List<RawRow> raw = jdbc.sql(sql).params(where.params()).query((rs, n) -> RawRow.of(rs)).list();
+        return KeysetPage.withCursors(raw, PAGE_SIZE, r -> order.cursorOf(r.id(), r.sortValue())).map(pageRows -> {
+            Map<Long, UserSummary> owners = users.findUsers(pageRows.stream().map(RawRow::ownerId)
+                    .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+            var deadline = deadlines.snapshot();
+            return pageRows.stream().map(r -> row(r, owners, deadline, now, today)).toList();
+        });
     }
 
     private Row row(RawRow r, Map<Long, UserSummary> owners,
@@ -187,25 +152,18 @@ public class CustomerQueries {
         return sql.query(String.class).list();
     }
 
-    private void addDue(CustomerListQuery.Due due, List<String> where, Map<String, Object> params) {
+    private void addDue(CustomerListQuery.Due due, Where where) {
         Instant now = clock.instant();
         ZonedDateTime startOfDay = LocalDate.ofInstant(now, clock.getZone()).atStartOfDay(clock.getZone());
+        ZonedDateTime monday = startOfDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         switch (due) {
-            case OVERDUE -> {
-                where.add(NEXT + " < :dueEnd");
-                params.put("dueEnd", Timestamp.from(now));
-            }
-            case TODAY -> {
-                where.add(NEXT + " >= :dueStart AND " + NEXT + " < :dueEnd");
-                params.put("dueStart", Timestamp.from(startOfDay.toInstant()));
-                params.put("dueEnd", Timestamp.from(startOfDay.plusDays(1).toInstant()));
-            }
-            case WEEK -> {
-                ZonedDateTime monday = startOfDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                where.add(NEXT + " >= :dueStart AND " + NEXT + " < :dueEnd");
-                params.put("dueStart", Timestamp.from(monday.toInstant()));
-                params.put("dueEnd", Timestamp.from(monday.plusWeeks(1).toInstant()));
-            }
+            case OVERDUE -> where.add(NEXT + " < :dueEnd", "dueEnd", Timestamp.from(now));
+            case TODAY -> where.add(NEXT + " >= :dueStart AND " + NEXT + " < :dueEnd", Map.of(
+                    "dueStart", Timestamp.from(startOfDay.toInstant()),
+                    "dueEnd", Timestamp.from(startOfDay.plusDays(1).toInstant())));
+            case WEEK -> where.add(NEXT + " >= :dueStart AND " + NEXT + " < :dueEnd", Map.of(
+                    "dueStart", Timestamp.from(monday.toInstant()),
+                    "dueEnd", Timestamp.from(monday.plusWeeks(1).toInstant())));
         }
     }
 
@@ -224,32 +182,6 @@ public class CustomerQueries {
 
         private static List<String> tags(Array array) throws SQLException {
             return array == null ? List.of() : List.of((String[]) array.getArray());
-        }
-    }
-
-    /** The position after the last row of a page: its sort value and id, opaque in the URL. */
-    record Cursor(String value, long id) {
-
-        boolean fits(CustomerListQuery.Sort sort) {
-            return !"timestamptz".equals(sort.sqlType) || value.matches("infinity|[0-9]{4}-[0-9 :.+\\-]{1,40}");
-        }
-
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((id + ":" + value).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String text) {
-            if (text == null || text.isBlank()) {
-                return null;
-            }
-            try {
-                String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return new Cursor(decoded.substring(colon + 1), Long.parseLong(decoded.substring(0, colon)));
-            } catch (RuntimeException e) {
-                return null; // a mangled cursor starts from the first page
-            }
         }
     }
 }

@@ -47,7 +47,7 @@ class EventPublicationController {
     @PostMapping("/admin/events/{publicationId}/retry")
     String retry(@PathVariable String publicationId, RedirectAttributes redirect) {
         UUID id = uuid(publicationId);
-        int resubmitted = resubmission.retry(p -> p.getIdentifier().equals(id));
+        int resubmitted = resubmission.resubmit(p -> p.getIdentifier().equals(id));
         if (resubmitted > 0) {
             Flash.success(redirect, "events.retried", resubmitted);
         } else if (publications.isIncomplete(id)) {
@@ -60,7 +60,7 @@ class EventPublicationController {
 
     @PostMapping("/admin/events/retry")
     String retryAll(RedirectAttributes redirect) {
-        Flash.success(redirect, "events.retried", resubmission.retry(p -> true));
+        Flash.success(redirect, "events.retried", resubmission.resubmit(p -> true));
         return REDIRECT;
     }
 

@@ -7,10 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How incomplete event publications are resubmitted.
  *
- * @param resubmitInterval how often the resubmission job runs (and so how often a failed delivery is retried)
- * @param resubmitAfter how long a publication must have gone without progress (since it was published or last
- *        resubmitted) before the job resubmits it: longer than any delivery takes, so that a delivery still under
- *        way, on this node or another, is never started a second time
+ * @param resubmitInterval how often the resubmission job runs, and so how often a failed delivery is retried
+ * @param resubmitAfter how long a publication that has not failed must have gone without progress (since it was
+ *        published or last resubmitted) before it counts as cut off (its node died or stopped) and is resubmitted:
+ *        longer than any delivery takes, so that one still under way, on this node or another, is never started a
+ *        second time
  * @param keepCompleted how long completed publications stay in the registry before the job deletes them
  */
 @ConfigurationProperties("tidecrm.events")

@@ -18,12 +18,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Resubmits incomplete event publications to their listeners. What counts as incomplete is
- * decided here rather than by Spring Modulith's restart resubmission, which takes every
- * incomplete publication, also one that another node is delivering right now: a publication is
- * resubmitted when it failed, or when nothing happened to it for {@code tidecrm.events.resubmit-after}
- * since it was published or last resubmitted (the node delivering it died). The registry marks
- * a publication resubmitted with a conditional update, so two nodes never both resubmit it.
+ * Resubmits incomplete event publications to their listeners. What is due is decided here
+ * rather than by Spring Modulith's restart resubmission, which takes every incomplete
+ * publication, also one that another node is delivering right now. Due are a publication that
+ * failed (its listener threw: nobody is working on it), and one that nothing happened to for
+ * {@code tidecrm.events.resubmit-after} since it was published or last resubmitted (the node
+ * delivering it died, or stopped). The registry marks a publication resubmitted with a
+ * conditional update, so two nodes never both resubmit it.
  */
 @Service
 class Resubmission {
@@ -48,14 +49,14 @@ class Resubmission {
     }
 
     /**
-     * The scheduled sweep (also the first firing at start-up): resubmits every publication that
-     * has gone without progress for the configured time, failed ones included (so a failed
-     * delivery is retried every interval), and deletes completed publications past their keep time.
+     * The scheduled sweep (also the first firing at start-up): resubmits every due publication
+     * (so a failed delivery is retried every interval), and deletes completed publications past
+     * their keep time.
      *
      * @return how many publications were resubmitted
      */
     int sweep() {
-        int resubmitted = resubmit(false, p -> true);
+        int resubmitted = resubmit(p -> true);
         completed.deletePublicationsOlderThan(properties.keepCompleted());
         if (resubmitted > 0) {
             log.info("Resubmitted {} incomplete event publications", resubmitted);
@@ -64,22 +65,15 @@ class Resubmission {
     }
 
     /**
-     * An administrator's retry: a failed publication at once, any other incomplete one only once
-     * it has gone without progress for the configured time (so never one being delivered).
+     * Resubmits the matching publications that are due (the sweep, or an administrator's retry of
+     * one or all): never one that may still be under way. A resubmission that never ended (its
+     * node died before the listener ran) is first marked failed, since the registry does not
+     * resubmit a publication that it has marked resubmitted.
      *
      * @param which the publications to consider (all, or one by its id)
      * @return how many were resubmitted
      */
-    int retry(Predicate<EventPublication> which) {
-        return resubmit(true, which);
-    }
-
-    /**
-     * Resubmits the matching publications that are due: idle since the cutoff, or failed when
-     * {@code failedAtOnce}. A resubmission that never ended (its node died before the listener
-     * ran) is first marked failed, since the registry does not resubmit a publication twice.
-     */
-    int resubmit(boolean failedAtOnce, Predicate<EventPublication> which) {
+    int resubmit(Predicate<EventPublication> which) {
         Instant cutoff = clock.instant().minus(properties.resubmitAfter());
         Set<UUID> due = tx.execute(status -> {
             jdbc.sql("""
@@ -92,11 +86,9 @@ class Resubmission {
             return new HashSet<>(jdbc.sql("""
                     SELECT id FROM event_publication
                     WHERE completion_date IS NULL
-                      AND (coalesce(last_resubmission_date, publication_date) < :cutoff
-                           OR (:failedAtOnce AND status = 'FAILED'))
+                      AND (status = 'FAILED' OR coalesce(last_resubmission_date, publication_date) < :cutoff)
                     """)
                     .param("cutoff", Timestamp.from(cutoff))
-                    .param("failedAtOnce", failedAtOnce)
                     .query(UUID.class)
                     .list());
         });

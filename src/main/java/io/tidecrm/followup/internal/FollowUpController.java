@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -87,10 +86,10 @@ class FollowUpController {
 
     /** "Load more": the next page of the timeline, as entries plus the next button. */
     @GetMapping("/customers/{customerId}/follow-ups")
-    String more(@PathVariable long customerId, @RequestParam(required = false) Long before,
+    String more(@PathVariable long customerId, @ModelAttribute("query") TimelineQuery query,
             @AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("customerId", customerId);
-        model.addAttribute("timeline", followUps.timeline(customerId, before, user));
+        model.addAttribute("timeline", followUps.timeline(customerId, query.cursor(), user));
         return "followup/panel :: entries";
     }
 

@@ -18,10 +18,11 @@ public record FollowUpForm(
         @Label("followup.contact") Long contactId,
         CustomerStatus newStatus,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Label("customer.nextFollowUpAt") LocalDateTime nextFollowUpAt,
+        @Label("followup.clearNext") Boolean clearNextFollowUp,
         @Size(max = 20) @Label("followup.notify") List<Long> notifyUserIds) {
 
     static FollowUpForm empty(LocalDateTime now) {
-        return new FollowUpForm(FollowUpKind.PHONE, now, "", null, null, null, List.of());
+        return new FollowUpForm(FollowUpKind.PHONE, now, "", null, null, null, false, List.of());
     }
 
     /** The follow-up is about this subject of the customer (an opportunity or a contract), or none. */

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 class FollowUpPanel implements CustomerPanel {
 
     private final FollowUpService followUps;
+    static final String SCHEDULED_NEXT = "scheduledNext";
+
     private final CustomerManagement customers;
     private final java.time.Clock clock;
 
@@ -44,12 +46,17 @@ class FollowUpPanel implements CustomerPanel {
             model.put("timeline", followUps.timeline(customer.id(), null, viewer));
             return;
         }
+        model.put(SCHEDULED_NEXT, customer.nextFollowUpAt());
         populate(customer.id(), viewer, model, null);
     }
 
     /** Fills the model for the panel; a null form means a fresh one. */
     void populate(long customerId, CurrentUser viewer, Map<String, Object> model, FollowUpForm form) {
         model.put("customerId", customerId);
+        if (!model.containsKey(SCHEDULED_NEXT)) {
+            // The form says which scheduled time a follow-up without a next time keeps.
+            model.put(SCHEDULED_NEXT, customers.findVisible(customerId, viewer).nextFollowUpAt());
+        }
         model.putIfAbsent("followUpForm", form != null ? form
                 : FollowUpForm.empty(LocalDateTime.now(clock).withSecond(0).withNano(0)));
         model.put("timeline", followUps.timeline(customerId, null, viewer));

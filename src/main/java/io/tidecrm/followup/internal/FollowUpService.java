@@ -27,6 +27,9 @@ import io.tidecrm.followup.FollowUpRecorded;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
+import io.tidecrm.support.KeysetOrder;
+import io.tidecrm.support.KeysetPage;
+import io.tidecrm.support.Where;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,6 +46,7 @@ public class FollowUpService {
     /** Records are written within 24 hours of the contact (SPEC: Follow-ups). */
     static final Duration MAX_AGE = Duration.ofHours(24);
     static final int PAGE_SIZE = 10;
+    private static final KeysetOrder NEWEST_FIRST = KeysetOrder.newestFirst("f.id");
     private static final int EXCERPT_LENGTH = 80;
 
     private final JdbcClient jdbc;
@@ -95,7 +99,8 @@ public class FollowUpService {
         insertNotify(id, notify);
         // A direct call in this transaction, not an after-commit listener: the follow-up and the clock it
         // moves commit together, so the nightly reclaim never takes a customer that was just followed up.
-        customers.recordFollowUp(customerId, author, new FollowUpFacts(occurredAt, form.newStatus(), next));
+        customers.recordFollowUp(customerId, author, new FollowUpFacts(occurredAt, form.newStatus(), next,
+                Boolean.TRUE.equals(form.clearNextFollowUp())));
         publishRecorded(id, customer, author, form.kind(), notify, occurredAt, now, form.content(), false);
         return id;
     }
@@ -173,44 +178,39 @@ public class FollowUpService {
         return text.length() <= EXCERPT_LENGTH ? text : text.substring(0, EXCERPT_LENGTH) + "…";
     }
 
-    public record Timeline(List<TimelineEntry> entries, Long nextBefore) {
-    }
-
     /** One page of the timeline, newest first, in a fixed number of statements whatever its length. */
     @Transactional(readOnly = true)
-    Timeline timeline(long customerId, Long before, CurrentUser viewer) {
-        return timeline(customerId, before, viewer, null);
+    KeysetPage<TimelineEntry> timeline(long customerId, String cursor, CurrentUser viewer) {
+        return timeline(customerId, cursor, viewer, null);
     }
 
     /** The timeline of a customer, or of one of its subjects only. */
-    Timeline timeline(long customerId, Long before, CurrentUser viewer, FollowUpForm.About about) {
+    KeysetPage<TimelineEntry> timeline(long customerId, String cursor, CurrentUser viewer, FollowUpForm.About about) {
         // Pool customers are readable by everyone: a rep sees the full history before grabbing.
         customers.findReadable(customerId, viewer);
         record Raw(long id, FollowUpKind kind, Instant occurredAt, Instant recordedAt, String content, long authorId,
                 Long contactId, CustomerStatus newStatus, Instant next, Long correctsId, Long correctedById,
                 Long[] notified, String subjectLabel) {
         }
-        // The cursor only when there is one: a generic prepared plan cannot use "? IS NULL OR f.id < ?".
-        String cursor = (before == null ? "" : " AND f.id < :before")
-                + (about == null ? "" : " AND f.subject_type = :subjectType AND f.subject_id = :subjectId");
+        // Conditions only when they apply: a generic prepared plan cannot use "? IS NULL OR f.id < ?".
+        Where where = new Where().add("f.customer_id = :customer", "customer", customerId)
+                .after(NEWEST_FIRST, cursor)
+                .bind("limit", PAGE_SIZE + 1);
+        if (about != null) {
+            where.add("f.subject_type = :subjectType AND f.subject_id = :subjectId",
+                    Map.of("subjectType", about.type(), "subjectId", about.id()));
+        }
         var statement = jdbc.sql("""
                 SELECT f.id, f.kind, f.occurred_at, f.recorded_at, f.content, f.author_id, f.contact_id, f.new_status,
                        f.next_follow_up_at, f.corrects_id, f.subject_label,
                        (SELECT max(x.id) FROM follow_up x WHERE x.corrects_id = f.id) AS corrected_by_id,
                        ARRAY(SELECT n.user_id FROM follow_up_notify n WHERE n.follow_up_id = f.id) AS notified
                 FROM follow_up f
-                WHERE f.customer_id = :customer%s
-                ORDER BY f.id DESC
+                WHERE %s
+                ORDER BY %s
                 LIMIT :limit
-                """.formatted(cursor))
-                .param("customer", customerId)
-                .param("limit", PAGE_SIZE + 1);
-        if (before != null) {
-            statement = statement.param("before", before);
-        }
-        if (about != null) {
-            statement = statement.param("subjectType", about.type()).param("subjectId", about.id());
-        }
+                """.formatted(where.sql(), NEWEST_FIRST.orderBy()))
+                .params(where.params());
         List<Raw> raw = statement
                 .query((rs, n) -> new Raw(rs.getLong("id"), FollowUpKind.valueOf(rs.getString("kind")),
                         instant(rs, "occurred_at"), instant(rs, "recorded_at"), rs.getString("content"),
@@ -219,27 +219,26 @@ public class FollowUpService {
                         (Long) rs.getObject("corrected_by_id"), (Long[]) rs.getArray("notified").getArray(),
                         rs.getString("subject_label")))
                 .list();
-        boolean more = raw.size() > PAGE_SIZE;
-        List<Raw> page = more ? raw.subList(0, PAGE_SIZE) : raw;
-        Set<Long> userIds = new HashSet<>();
-        Set<Long> contactIds = new HashSet<>();
-        for (Raw r : page) {
-            userIds.add(r.authorId());
-            userIds.addAll(List.of(r.notified()));
-            if (r.contactId() != null) {
-                contactIds.add(r.contactId());
+        return KeysetPage.of(raw, PAGE_SIZE, Raw::id).map(page -> {
+            Set<Long> userIds = new HashSet<>();
+            Set<Long> contactIds = new HashSet<>();
+            for (Raw r : page) {
+                userIds.add(r.authorId());
+                userIds.addAll(List.of(r.notified()));
+                if (r.contactId() != null) {
+                    contactIds.add(r.contactId());
+                }
             }
-        }
-        Map<Long, UserSummary> names = users.findUsers(userIds);
-        Map<Long, ContactRef> contacts = customers.contactsById(customerId, contactIds);
-        List<TimelineEntry> entries = page.stream().map(r -> new TimelineEntry(r.id(), r.kind(), r.occurredAt(),
-                r.recordedAt(), r.content(), displayName(names, r.authorId()),
-                r.contactId() == null || !contacts.containsKey(r.contactId()) ? null : contacts.get(r.contactId()).name(),
-                r.newStatus(), r.next(), r.correctsId(), r.correctedById(),
-                List.of(r.notified()).stream().map(id -> displayName(names, id)).collect(Collectors.joining("、")),
-                r.subjectLabel()))
-                .toList();
-        return new Timeline(entries, more ? page.get(PAGE_SIZE - 1).id() : null);
+            Map<Long, UserSummary> names = users.findUsers(userIds);
+            Map<Long, ContactRef> contacts = customers.contactsById(customerId, contactIds);
+            return page.stream().map(r -> new TimelineEntry(r.id(), r.kind(), r.occurredAt(),
+                    r.recordedAt(), r.content(), displayName(names, r.authorId()),
+                    r.contactId() == null || !contacts.containsKey(r.contactId()) ? null : contacts.get(r.contactId()).name(),
+                    r.newStatus(), r.next(), r.correctsId(), r.correctedById(),
+                    List.of(r.notified()).stream().map(id -> displayName(names, id)).collect(Collectors.joining("、")),
+                    r.subjectLabel()))
+                    .toList();
+        });
     }
 
     public record Notified(long followUpId, long customerId, String customerName, String authorName, Instant occurredAt,

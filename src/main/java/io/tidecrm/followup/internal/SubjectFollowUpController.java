@@ -75,7 +75,7 @@ class SubjectFollowUpController {
             }
         }
         populate(model, type, id, subject, user, form);
-        return htmx == null ? "followup/subject-page" : PANEL;
+        return htmx == null ? "followup/page" : PANEL;
     }
 
     private FollowUpSubjects.Subject resolve(String type, long id, CurrentUser user) {

@@ -77,7 +77,12 @@ class PoolAdminController {
             default -> throw new org.springframework.web.server.ResponseStatusException(
                     org.springframework.http.HttpStatus.NOT_FOUND);
         };
-        Flash.success(redirect, "pool.run.done", outcome.status(), outcome.affected());
+        String message = "pool.run.done." + outcome.status();
+        switch (outcome.status()) {
+            case "DONE", "ALREADY_DONE" -> Flash.success(redirect, message, outcome.affected());
+            case "FAILED" -> Flash.error(redirect, message, outcome.affected());
+            default -> Flash.warning(redirect, message, outcome.affected());
+        }
         return "redirect:/admin/pool-runs";
     }
 }

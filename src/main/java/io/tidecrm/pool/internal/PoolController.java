@@ -3,7 +3,6 @@ package io.tidecrm.pool.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 
 import io.tidecrm.customer.CustomerManagement;
 import io.tidecrm.customer.CustomerRef;
@@ -13,10 +12,8 @@ import io.tidecrm.identity.Role;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.support.Flash;
 import io.tidecrm.support.Forms;
-import io.tidecrm.support.PageLinks;
 import io.tidecrm.support.RuleViolation;
 import jakarta.validation.Valid;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -49,16 +46,10 @@ class PoolController {
     }
 
     @GetMapping("/pool")
-    String list(@RequestParam Map<String, String> params, @AuthenticationPrincipal CurrentUser user, Model model) {
-        CustomerType type = parseType(params.get("type"));
-        Long before = parseLong(params.get("before"));
-        PoolQueries.PoolPage page = queries.list(type, params.get("q"), before);
-        model.addAttribute("page", page);
+    String list(@ModelAttribute("query") PoolListQuery query, @AuthenticationPrincipal CurrentUser user,
+            Model model) {
+        model.addAttribute("page", queries.list(query));
         model.addAttribute("types", CustomerType.values());
-        model.addAttribute("type", type);
-        model.addAttribute("q", params.get("q"));
-        model.addAttribute("nextUrl", page.nextBefore() == null ? null : PageLinks.withParam("before", page.nextBefore()));
-        model.addAttribute("firstUrl", before == null ? null : PageLinks.withParam("before", null));
         if (user.role() != Role.REP) {
             model.addAttribute("assignees", assignees(user));
         }
@@ -129,15 +120,14 @@ class PoolController {
 
     /** Managers: per rep over a period, reclaimed from them, grabbed by them, and still kept 30 days on. */
     @GetMapping("/pool/flow")
-    String flow(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @AuthenticationPrincipal CurrentUser user, Model model) {
+    String flow(@ModelAttribute("period") PoolFlowQuery period, @AuthenticationPrincipal CurrentUser user,
+            Model model) {
         if (user.role() == Role.REP) {
             throw new AccessDeniedException("Managers only");
         }
         LocalDate today = LocalDate.now(clock);
-        LocalDate start = from != null ? from : today.minusDays(30);
-        LocalDate end = to != null && !to.isBefore(start) ? to : today;
+        LocalDate start = period.from() != null ? period.from() : today.minusDays(30);
+        LocalDate end = period.to() != null && !period.to().isBefore(start) ? period.to() : today;
         Instant fromInstant = start.atStartOfDay(clock.getZone()).toInstant();
         Instant toInstant = end.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         model.addAttribute("from", start);
@@ -152,21 +142,5 @@ class PoolController {
                 .filter(u -> u.role() != Role.ADMIN)
                 .filter(u -> user.role() == Role.ADMIN || users.managedUserIds(user.id()).contains(u.id()))
                 .toList();
-    }
-
-    private static CustomerType parseType(String value) {
-        try {
-            return value == null || value.isBlank() ? null : CustomerType.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Long parseLong(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Long.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -2,8 +2,6 @@ package io.tidecrm.pool.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +11,9 @@ import io.tidecrm.customer.CustomerPoolHistory;
 import io.tidecrm.customer.CustomerType;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
-import io.tidecrm.support.NameSearch;
+import io.tidecrm.support.KeysetOrder;
+import io.tidecrm.support.KeysetPage;
+import io.tidecrm.support.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PoolQueries {
 
     static final int PAGE_SIZE = 20;
+    private static final KeysetOrder NEWEST_FIRST = KeysetOrder.newestFirst("c.id");
 
     private final JdbcClient jdbc;
     private final UserManagement users;
@@ -48,23 +49,14 @@ public class PoolQueries {
         }
     }
 
-    public record PoolPage(List<PoolRow> rows, Long nextBefore) {
-    }
-
-    PoolPage list(CustomerType type, String q, Long before) {
-        List<String> where = new ArrayList<>(List.of("c.owner_id IS NULL"));
-        Map<String, Object> params = new HashMap<>();
-        if (type != null) {
-            where.add("c.type = :type");
-            params.put("type", type.name());
+    /** A page of the pool, newest first, by type and name. */
+    KeysetPage<PoolRow> list(PoolListQuery query) {
+        Where where = new Where().add("c.owner_id IS NULL")
+                .addIf("c.type = :type", "type", query.type());
+        if (query.q() != null) {
+            where.add(where.nameMatch("c.name", query.q()));
         }
-        if (q != null && !q.isBlank()) {
-            where.add(NameSearch.condition("c.name", q.strip(), params));
-        }
-        if (before != null) {
-            where.add("c.id < :before");
-            params.put("before", before);
-        }
+        where.after(NEWEST_FIRST, query.cursor());
         record Raw(PoolRow row, Long lastOwnerId) {
         }
         List<Raw> raw = jdbc.sql("""
@@ -74,10 +66,10 @@ public class PoolQueries {
                         ORDER BY h.id DESC LIMIT 1) AS last_owner_id
                 FROM customer c
                 WHERE %s
-                ORDER BY c.id DESC
+                ORDER BY %s
                 LIMIT %d
-                """.formatted(String.join(" AND ", where), PAGE_SIZE + 1))
-                .params(params)
+                """.formatted(where.sql(), NEWEST_FIRST.orderBy(), PAGE_SIZE + 1))
+                .params(where.params())
                 .query((rs, n) -> {
                     Timestamp pooled = rs.getTimestamp("pooled_at");
                     return new Raw(new PoolRow(rs.getLong("id"), rs.getString("name"),
@@ -86,16 +78,15 @@ public class PoolQueries {
                             (Long) rs.getObject("last_owner_id"));
                 })
                 .list();
-        boolean more = raw.size() > PAGE_SIZE;
-        List<Raw> page = more ? raw.subList(0, PAGE_SIZE) : raw;
-        Map<Long, UserSummary> names = users.findUsers(
-                page.stream().map(Raw::lastOwnerId).filter(Objects::nonNull).collect(Collectors.toSet()));
-        List<PoolRow> rows = page.stream().map(r -> new PoolRow(r.row().id(), r.row().name(), r.row().type(),
-                r.row().industry(), r.row().region(), r.row().pooledAt(), r.row().reason(),
-                r.lastOwnerId() == null || !names.containsKey(r.lastOwnerId()) ? null
-                        : names.get(r.lastOwnerId()).displayName()))
-                .toList();
-        return new PoolPage(rows, more ? page.get(PAGE_SIZE - 1).row().id() : null);
+        return KeysetPage.of(raw, PAGE_SIZE, r -> r.row().id()).map(page -> {
+            Map<Long, UserSummary> names = users.findUsers(
+                    page.stream().map(Raw::lastOwnerId).filter(Objects::nonNull).collect(Collectors.toSet()));
+            return page.stream().map(r -> new PoolRow(r.row().id(), r.row().name(), r.row().type(),
+                    r.row().industry(), r.row().region(), r.row().pooledAt(), r.row().reason(),
+                    r.lastOwnerId() == null || !names.containsKey(r.lastOwnerId()) ? null
+                            : names.get(r.lastOwnerId()).displayName()))
+                    .toList();
+        });
     }
 
     /** One recorded run of a nightly job. */

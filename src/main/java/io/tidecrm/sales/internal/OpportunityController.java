@@ -3,7 +3,6 @@ package io.tidecrm.sales.internal;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import io.tidecrm.customer.CustomerManagement;
 import io.tidecrm.customer.CustomerRef;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -57,17 +55,12 @@ class OpportunityController {
     }
 
     @GetMapping("/opportunities")
-    String list(@RequestParam Map<String, String> params, @AuthenticationPrincipal CurrentUser user, Model model) {
-        OpportunityListQuery query = OpportunityListQuery.from(params);
-        if (user.role() == Role.REP) {
-            query = query.withoutOwner();
-        }
-        KeysetPage<OpportunityRow> page = queries.list(query, user);
-        model.addAttribute("query", query);
-        model.addAttribute("page", page);
+    String list(@ModelAttribute("query") OpportunityListQuery query, @AuthenticationPrincipal CurrentUser user,
+            Model model) {
+        OpportunityListQuery applied = user.role() == Role.REP ? query.withoutOwner() : query;
+        model.addAttribute("query", applied);
+        model.addAttribute("page", queries.list(applied, user));
         model.addAttribute("owners", queries.ownerChoices(user));
-        model.addAttribute("olderUrl", page.olderBefore() == null ? null : PageLinks.withParam("before", page.olderBefore()));
-        model.addAttribute("newestUrl", query.before() == null ? null : PageLinks.withParam("before", null));
         return "sales/list";
     }
 

@@ -22,6 +22,8 @@ import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
+import io.tidecrm.support.Choice;
+import io.tidecrm.support.KeysetOrder;
 import io.tidecrm.support.KeysetPage;
 import io.tidecrm.support.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +44,7 @@ class OpportunityQueries {
     /** Closed opportunities stay on the board this long after they were closed. */
     static final Duration CLOSED_ON_BOARD = Duration.ofDays(30);
     static final int FORECAST_MONTHS = 6;
+    private static final KeysetOrder NEWEST_FIRST = KeysetOrder.newestFirst("o.id");
 
     private static final String COLUMNS = """
             o.id, o.title, o.customer_id, c.name AS customer_name, o.stage, o.amount, o.expected_close_date,
@@ -61,42 +64,32 @@ class OpportunityQueries {
 
     /** One page of the list, newest first, filtered by stage, owner and expected close month. */
     KeysetPage<OpportunityRow> list(OpportunityListQuery query, CurrentUser viewer) {
-        Where where = customers.scopeCondition("c", viewer).where();
-        if (query.stage() != null) {
-            where.add("o.stage = :stage", "stage", query.stage().name());
-        }
-        if (query.owner() != null) {
-            where.add("o.owner_id = :owner", "owner", query.owner());
-        }
-        if (query.month() != null) {
-            where.add("o.expected_close_date >= :monthStart", "monthStart", Date.valueOf(query.month().atDay(1)));
-            where.add("o.expected_close_date < :monthEnd", "monthEnd",
-                    Date.valueOf(query.month().plusMonths(1).atDay(1)));
-        }
-        if (query.before() != null) {
-            where.add("o.id < :before", "before", query.before());
-        }
-        List<OpportunityRow> rows = jdbc.sql("""
-                SELECT %s FROM opportunity o JOIN customer c ON c.id = o.customer_id
-                WHERE %s ORDER BY o.id DESC LIMIT %d
-                """.formatted(COLUMNS, where.sql(), PAGE_SIZE + 1))
-                .params(where.params())
-                .query((rs, n) -> row(rs))
-                .list();
-        return KeysetPage.of(withOwnerNames(rows), PAGE_SIZE, OpportunityRow::id);
+        Where where = customers.scopeCondition("c", viewer).where()
+                .addIf("o.stage = :stage", "stage", query.stage())
+                .addIf("o.owner_id = :owner", "owner", query.owner())
+                .addIf("o.expected_close_date >= :monthStart", "monthStart", query.month(),
+                        month -> Date.valueOf(month.atDay(1)))
+                .addIf("o.expected_close_date < :monthEnd", "monthEnd", query.month(),
+                        month -> Date.valueOf(month.plusMonths(1).atDay(1)))
+                .after(NEWEST_FIRST, query.cursor());
+        return KeysetPage.of(rows(where, PAGE_SIZE + 1), PAGE_SIZE, OpportunityRow::id).map(this::withOwnerNames);
     }
 
     /** The customer's opportunities for its page, newest first. */
     List<OpportunityRow> ofCustomer(long customerId, CurrentUser viewer, int limit) {
         Where where = customers.scopeCondition("c", viewer).where();
         where.add("o.customer_id = :customer", "customer", customerId);
-        return withOwnerNames(jdbc.sql("""
+        return withOwnerNames(rows(where, limit));
+    }
+
+    private List<OpportunityRow> rows(Where where, int limit) {
+        return jdbc.sql("""
                 SELECT %s FROM opportunity o JOIN customer c ON c.id = o.customer_id
-                WHERE %s ORDER BY o.id DESC LIMIT %d
-                """.formatted(COLUMNS, where.sql(), limit))
+                WHERE %s ORDER BY %s LIMIT %d
+                """.formatted(COLUMNS, where.sql(), NEWEST_FIRST.orderBy(), limit))
                 .params(where.params())
                 .query((rs, n) -> row(rs))
-                .list());
+                .list();
     }
 
     /**
@@ -225,13 +218,9 @@ class OpportunityQueries {
     }
 
     /** Owners a manager (their team) or an administrator (everyone but administrators) may filter by; null for a rep. */
-    List<UserSummary> ownerChoices(CurrentUser viewer) {
-        return switch (viewer.role()) {
-            case REP -> null;
-            case MANAGER -> users.findUsers(users.managedUserIds(viewer.id())).values().stream()
-                    .sorted(Comparator.comparing(UserSummary::displayName)).toList();
-            case ADMIN -> users.findEnabledUsers().stream().filter(u -> u.role() != Role.ADMIN).toList();
-        };
+    List<Choice> ownerChoices(CurrentUser viewer) {
+        return viewer.role() == Role.REP ? null
+                : Choice.of(users.ownersVisibleTo(viewer), UserSummary::id, UserSummary::displayName);
     }
 
     private List<OpportunityRow> withOwnerNames(List<OpportunityRow> rows) {

@@ -3,7 +3,6 @@ package io.tidecrm.sales.internal;
 import java.util.List;
 
 import io.tidecrm.identity.CurrentUser;
-import io.tidecrm.identity.Role;
 import io.tidecrm.support.FlashMessage;
 import io.tidecrm.support.RuleViolation;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The pipeline views: the kanban board, whose cards are dragged to another stage
@@ -37,9 +35,9 @@ class PipelineController {
     }
 
     @GetMapping("/opportunities/board")
-    String board(@RequestParam(required = false) String owner, @AuthenticationPrincipal CurrentUser user,
+    String board(@ModelAttribute("boardQuery") BoardQuery query, @AuthenticationPrincipal CurrentUser user,
             Model model) {
-        populate(owner, user, model);
+        populate(query, user, model);
         model.addAttribute("owners", queries.ownerChoices(user));
         return "sales/board";
     }
@@ -51,7 +49,7 @@ class PipelineController {
      */
     @PostMapping(path = "/opportunities/{id}/stage", headers = "HX-Request")
     String move(@PathVariable long id, @ModelAttribute("stageForm") StageForm form, BindingResult binding,
-            @RequestParam(required = false) String owner, @AuthenticationPrincipal CurrentUser user, Model model,
+            @ModelAttribute("boardQuery") BoardQuery query, @AuthenticationPrincipal CurrentUser user, Model model,
             HttpServletResponse response) {
         FlashMessage message;
         try {
@@ -70,7 +68,7 @@ class PipelineController {
             }
         }
         model.addAttribute("boardMessage", message);
-        populate(owner, user, model);
+        populate(query, user, model);
         return BOARD;
     }
 
@@ -80,8 +78,7 @@ class PipelineController {
         return "sales/forecast";
     }
 
-    private void populate(String owner, CurrentUser user, Model model) {
-        Long ownerId = user.role() == Role.REP ? null : OpportunityListQuery.number(owner);
-        model.addAttribute("board", queries.board(ownerId, user));
+    private void populate(BoardQuery query, CurrentUser user, Model model) {
+        model.addAttribute("board", queries.board(query.ownerFor(user), user));
     }
 }

@@ -69,12 +69,9 @@ class EventResubmissionIntegrationTests {
         assertThat(failed.status()).isEqualTo("FAILED");
         assertThat(failed.error()).contains("inbox down for " + inbox.marker);
 
-        // The inbox works again. The sweep leaves a publication alone until nothing has happened
-        // to it for the configured time, then delivers it.
+        // The inbox works again: the resubmission job's next sweep delivers it.
         inbox.repair();
-        assertThat(resubmission.resubmit(false, p -> p.getIdentifier().equals(failed.id()))).isZero();
-        inbox.advancePast(properties.resubmitAfter());
-        assertThat(resubmission.resubmit(false, p -> p.getIdentifier().equals(failed.id()))).isEqualTo(1);
+        assertThat(resubmission.resubmit(p -> p.getIdentifier().equals(failed.id()))).isEqualTo(1);
         deliveries.awaitAll();
 
         assertThat(inbox.notices()).isEqualTo(1);
@@ -83,7 +80,7 @@ class EventResubmissionIntegrationTests {
         assertThat(delivered.status()).isEqualTo("COMPLETED");
         assertThat(delivered.attempts()).isEqualTo(2);
         // A second resubmission finds nothing to do: one notice, never two.
-        assertThat(resubmission.resubmit(true, p -> p.getIdentifier().equals(failed.id()))).isZero();
+        assertThat(resubmission.resubmit(p -> p.getIdentifier().equals(failed.id()))).isZero();
         deliveries.awaitAll();
         assertThat(inbox.notices()).isEqualTo(1);
     }
@@ -97,10 +94,10 @@ class EventResubmissionIntegrationTests {
         fixtures.jdbc().sql("UPDATE event_publication SET status = 'RESUBMITTED', last_resubmission_date = ? WHERE id = ?")
                 .params(java.sql.Timestamp.from(clock.instant()), failed.id()).update();
 
-        assertThat(resubmission.retry(p -> p.getIdentifier().equals(failed.id())))
+        assertThat(resubmission.resubmit(p -> p.getIdentifier().equals(failed.id())))
                 .as("possibly still under way on another node").isZero();
         inbox.advancePast(properties.resubmitAfter());
-        assertThat(resubmission.resubmit(false, p -> p.getIdentifier().equals(failed.id()))).isEqualTo(1);
+        assertThat(resubmission.resubmit(p -> p.getIdentifier().equals(failed.id()))).isEqualTo(1);
         deliveries.awaitAll();
 
         assertThat(inbox.notices()).isEqualTo(1);

@@ -30,7 +30,6 @@ import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.ReliabilityFigures;
 import io.tidecrm.support.MutableClock;
 import io.tidecrm.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,11 +100,6 @@ class PoolJobIntegrationTests {
         owner = users.newUser("pool-owner", Role.REP, "rep1");
         // The pool has been on for long: no clock is floored at the moment it was switched on.
         fixtures.jdbc().sql("UPDATE pool_rules SET enabled_at = '2000-01-01T00:00:00Z'").update();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test

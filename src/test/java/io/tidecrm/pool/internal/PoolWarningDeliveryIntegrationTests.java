@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.events.IncompleteEventPublications;
 
 /**
  * The 12:00 digest leaves the app by e-mail (checked with GreenMail) and by the team's group-robot
@@ -64,6 +65,9 @@ class PoolWarningDeliveryIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    IncompleteEventPublications incomplete;
 
     HttpServer robot;
     final List<String> payloads = new CopyOnWriteArrayList<>();
@@ -122,6 +126,51 @@ class PoolWarningDeliveryIntegrationTests {
         assertThat(payloads).hasSize(1);
         assertThat(payloads.get(0)).contains("\"msgtype\":\"markdown\"").contains(first).contains(second)
                 .contains("进入公海");
+    }
+
+    @Test
+    void aFailedMailIsRetriedWithoutPostingTheRobotMessageAgain() throws Exception {
+        CurrentUser owner = users.newUser("mail-retry", Role.REP, "rep3");
+        fixtures.jdbc().sql("UPDATE app_user SET email = ? WHERE id = ?").params("retry@example.com", owner.id()).update();
+        long teamId = fixtures.jdbc().sql("SELECT team_id FROM app_user WHERE id = ?").param(owner.id())
+                .query(Long.class).single();
+        fixtures.jdbc().sql("""
+                INSERT INTO team_webhook (team_id, url, format) VALUES (?, ?, 'WECOM')
+                ON CONFLICT (team_id) DO UPDATE SET url = EXCLUDED.url, format = EXCLUDED.format
+                """).params(teamId, "http://127.0.0.1:" + robot.getAddress().getPort() + "/hook").update();
+        ZonedDateTime now = ZonedDateTime.now(ZONE);
+        Instant warning = now.toLocalDate().minusDays(1300).atTime(LocalTime.NOON).atZone(ZONE).toInstant();
+        Instant deadline = warning.atZone(ZONE).toLocalDate().plusDays(3).atTime(20, 0).atZone(ZONE).toInstant();
+        long id = fixtures.insert(CustomerFixtures.uniqueName("重发邮件"), "A", "INTENT", owner.id());
+        fixtures.jdbc().sql("UPDATE customer SET clock_at = ? WHERE id = ?")
+                .params(Timestamp.from(deadline.atZone(ZONE).minusDays(10).minusMinutes(30).toInstant()), id).update();
+        clock.setInstant(warning.plusSeconds(3));
+
+        // The mail server is down while the digest goes out; the robot answers.
+        greenMail.stop();
+        try {
+            assertThat(jobs.warn(warning, false).status()).isEqualTo("DONE");
+            deliveries.awaitAll();
+        } finally {
+            greenMail.start();
+        }
+        assertThat(payloads).hasSize(1);
+        String ownerInEvent = "%\"ownerId\":" + owner.id() + ",%";
+        java.util.UUID mail = fixtures.jdbc().sql("""
+                SELECT id FROM event_publication WHERE listener_id LIKE '%WarningDelivery.mail(%'
+                  AND serialized_event LIKE ? AND completion_date IS NULL
+                """).param(ownerInEvent).query(java.util.UUID.class).single();
+        assertThat(fixtures.jdbc().sql("""
+                SELECT status FROM event_publication WHERE listener_id LIKE '%WarningDelivery.robot(%'
+                  AND serialized_event LIKE ?
+                """).param(ownerInEvent).query(String.class).single()).isEqualTo("COMPLETED");
+
+        // Resubmitted (as at a restart): the mail goes, the robot message is not posted again.
+        incomplete.resubmitIncompletePublications(p -> p.getIdentifier().equals(mail));
+        deliveries.awaitAll();
+        assertThat(greenMail.getReceivedMessagesForDomain("example.com")).extracting(m -> m.getAllRecipients()[0].toString())
+                .containsExactly("retry@example.com");
+        assertThat(payloads).hasSize(1);
     }
 
     @Test

@@ -20,7 +20,6 @@ import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.ReliabilityFigures;
 import io.tidecrm.support.MutableClock;
 import io.tidecrm.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,11 +54,6 @@ class ReclaimFaultIntegrationTests {
 
     @Autowired
     Deliveries deliveries;
-
-    @AfterEach
-    void reset() {
-        clock.reset();
-    }
 
     @Test
     void aRunKilledBetweenBatchesIsFinishedByTheRecoveredRunWithNothingTwiceOrLost() {
