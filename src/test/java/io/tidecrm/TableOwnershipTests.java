@@ -60,7 +60,8 @@ class TableOwnershipTests {
             Map.entry("contract_payment", "contract"),
             Map.entry("contract_attachment", "contract"),
             Map.entry("notification", "notification"),
-            Map.entry("team_webhook", "notification"));
+            Map.entry("team_webhook", "notification"),
+            Map.entry("event_failure", "events"));
 
     /**
      * Tables of the frameworks (Quartz, Spring Session, Spring Modulith's event registry,

@@ -31,6 +31,22 @@ public interface CustomerPoolHistory {
      */
     Map<Long, PoolFlow> poolFlow(Collection<Long> repIds, Instant from, Instant to, Instant now);
 
+    /**
+     * One page of the customers in the public pool, newest first, by type and a part of the name,
+     * each with who owned it last (every user may read the pool).
+     *
+     * @param type the type to show, or null for all
+     * @param nameQuery a part of the name, or null
+     * @param cursor the page position ({@link io.tidecrm.support.KeysetPage#next()}), or null for the first page
+     */
+    io.tidecrm.support.KeysetPage<PooledCustomer> pooled(CustomerType type, String nameQuery, String cursor,
+            int pageSize);
+
+    /** A customer in the public pool, with why and when it got there and who had it last (null if nobody). */
+    record PooledCustomer(long id, String name, CustomerType type, String industry, String region, Instant pooledAt,
+            String reason, Long lastOwnerId) {
+    }
+
     /** A customer with its owner. */
     record OwnedCustomer(long id, String name, long ownerId) {
     }

@@ -10,6 +10,9 @@ import java.util.Map;
 import io.tidecrm.customer.CustomerPoolHistory;
 import io.tidecrm.customer.CustomerType;
 import io.tidecrm.customer.OwnerChangeKind;
+import io.tidecrm.support.KeysetOrder;
+import io.tidecrm.support.KeysetPage;
+import io.tidecrm.support.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +26,37 @@ class PoolHistoryQueries implements CustomerPoolHistory {
 
     PoolHistoryQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    private static final KeysetOrder NEWEST_FIRST = KeysetOrder.newestFirst("c.id");
+
+    @Override
+    public KeysetPage<PooledCustomer> pooled(CustomerType type, String nameQuery, String cursor, int pageSize) {
+        Where where = new Where().add("c.owner_id IS NULL").addIf("c.type = :type", "type", type);
+        if (nameQuery != null) {
+            where.add(where.nameMatch("c.name", nameQuery));
+        }
+        where.after(NEWEST_FIRST, cursor);
+        List<PooledCustomer> rows = jdbc.sql("""
+                SELECT c.id, c.name, c.type, c.industry, c.region, c.pooled_at, c.pool_reason,
+                       (SELECT h.previous_owner_id FROM customer_owner_history h
+                        WHERE h.customer_id = c.id AND h.previous_owner_id IS NOT NULL
+                        ORDER BY h.id DESC LIMIT 1) AS last_owner_id
+                FROM customer c
+                WHERE %s
+                ORDER BY %s
+                LIMIT %d
+                """.formatted(where.sql(), NEWEST_FIRST.orderBy(), pageSize + 1))
+                .params(where.params())
+                .query((rs, n) -> {
+                    Timestamp pooled = rs.getTimestamp("pooled_at");
+                    return new PooledCustomer(rs.getLong("id"), rs.getString("name"),
+                            CustomerType.valueOf(rs.getString("type")), rs.getString("industry"), rs.getString("region"),
+                            pooled == null ? null : pooled.toInstant(), rs.getString("pool_reason"),
+                            (Long) rs.getObject("last_owner_id"));
+                })
+                .list();
+        return KeysetPage.of(rows, pageSize, PooledCustomer::id);
     }
 
     @Override
