@@ -8,5 +8,6 @@
  * {@link io.tidecrm.contract.ContractRejected}, {@link io.tidecrm.contract.ContractSentBack} and
  * {@link io.tidecrm.contract.PaymentRecorded}, each with the amount and the owner and team at the time.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Contract")
+@org.springframework.modulith.ApplicationModule(displayName = "Contract",
+        allowedDependencies = { "customer", "catalog", "followup", "identity", "support" })
 package io.tidecrm.contract;

@@ -3,5 +3,6 @@
  * ownership caps, the duplicate check and the visibility rules (own / team / all) that every
  * read of a customer goes through.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Customer")
+@org.springframework.modulith.ApplicationModule(displayName = "Customer",
+        allowedDependencies = { "identity", "support" })
 package io.tidecrm.customer;

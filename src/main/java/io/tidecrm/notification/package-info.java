@@ -5,5 +5,6 @@
  * after their transaction commits ({@code @ApplicationModuleListener}): a failed notice never
  * rolls back the change, and the event publication registry retries it until it is delivered.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notification")
+@org.springframework.modulith.ApplicationModule(displayName = "Notification",
+        allowedDependencies = { "customer", "followup", "pool", "contract", "identity", "support" })
 package io.tidecrm.notification;

@@ -3,5 +3,6 @@
  * jobs share, the 20:00 reclaim and 12:00 warning jobs with their run records, release,
  * grab with the grab-back ban and the daily limit, and the managers' pool-flow figures.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Pool")
+@org.springframework.modulith.ApplicationModule(displayName = "Pool",
+        allowedDependencies = { "customer", "identity", "support" })
 package io.tidecrm.pool;

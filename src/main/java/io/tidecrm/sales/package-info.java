@@ -4,5 +4,6 @@
  * weighted forecast. Every read goes through the customer module's visibility scope: an
  * opportunity is visible exactly when its customer is.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Sales")
+@org.springframework.modulith.ApplicationModule(displayName = "Sales",
+        allowedDependencies = { "customer", "catalog", "followup", "identity", "support" })
 package io.tidecrm.sales;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.tidecrm.customer.CustomerManagement;
+import io.tidecrm.customer.CustomerScope;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.identity.UserManagement;
@@ -39,6 +40,9 @@ class ContractQueries {
     static final int PAGE_SIZE = 20;
     static final int OVERDUE_ROWS = 500;
     private static final KeysetOrder NEWEST_FIRST = KeysetOrder.newestFirst("k.id");
+
+    /** The customer of each contract, through the customer module's join; the scope condition uses alias c. */
+    private static final String CUSTOMERS = CustomerScope.join("c", "k.customer_id");
 
     private static final String COLUMNS = """
             k.id, k.title, k.customer_id, c.name AS customer_name, k.status, k.approval_state, k.total,
@@ -90,7 +94,7 @@ class ContractQueries {
         if (where == null) {
             return 0;
         }
-        return jdbc.sql("SELECT count(*) FROM contract k JOIN customer c ON c.id = k.customer_id WHERE " + where.sql())
+        return jdbc.sql("SELECT count(*) FROM contract k " + CUSTOMERS + " WHERE " + where.sql())
                 .params(where.params())
                 .query(Long.class)
                 .single();
@@ -131,12 +135,12 @@ class ContractQueries {
                            CAST(:today AS date) - i.due_date AS days
                     FROM contract_instalment i
                     JOIN contract k ON k.id = i.contract_id
-                    JOIN customer c ON c.id = k.customer_id
+                    %s
                     WHERE %s
                 ) o
                 WHERE o.outstanding > 0
                 ORDER BY o.due_date, o.id LIMIT %d
-                """.formatted(where.sql(), OVERDUE_ROWS))
+                """.formatted(CUSTOMERS, where.sql(), OVERDUE_ROWS))
                 .params(where.params())
                 .query((rs, n) -> {
                     long days = rs.getLong("days");
@@ -175,9 +179,9 @@ class ContractQueries {
 
     private List<ContractRow> rows(Where where, int limit) {
         List<ContractRow> rows = jdbc.sql("""
-                SELECT %s FROM contract k JOIN customer c ON c.id = k.customer_id
+                SELECT %s FROM contract k %s
                 WHERE %s ORDER BY %s LIMIT %d
-                """.formatted(COLUMNS, where.sql(), NEWEST_FIRST.orderBy(), limit))
+                """.formatted(COLUMNS, CUSTOMERS, where.sql(), NEWEST_FIRST.orderBy(), limit))
                 .params(where.params())
                 .query((rs, n) -> row(rs))
                 .list();

@@ -33,9 +33,9 @@ class ContractService {
     boolean isVisible(long id, CurrentUser viewer) {
         CustomerScope scope = customers.scopeCondition("c", viewer);
         return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM contract k JOIN customer c ON c.id = k.customer_id
+                SELECT EXISTS (SELECT 1 FROM contract k %s
                                WHERE k.id = :id AND %s)
-                """.formatted(scope.condition()))
+                """.formatted(CustomerScope.join("c", "k.customer_id"), scope.condition()))
                 .param("id", id)
                 .params(scope.params())
                 .query(Boolean.class)

@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.tidecrm.customer.CustomerPool;
+import io.tidecrm.customer.CustomerPoolHistory;
 import io.tidecrm.customer.CustomerType;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.pool.PoolWarned;
@@ -41,6 +44,7 @@ class PoolJobs {
 
     private final PoolRulesStore rules;
     private final CustomerPool pool;
+    private final CustomerPoolHistory history;
     private final UserManagement users;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -49,13 +53,14 @@ class PoolJobs {
     private final String node;
     private final int batchSize;
 
-    PoolJobs(PoolRulesStore rules, CustomerPool pool, UserManagement users, JdbcClient jdbc, TransactionTemplate tx,
+    PoolJobs(PoolRulesStore rules, CustomerPool pool, CustomerPoolHistory history, UserManagement users, JdbcClient jdbc, TransactionTemplate tx,
             ApplicationEventPublisher events, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${tidecrm.pool.batch-size:" + DEFAULT_BATCH_SIZE + "}")
             int batchSize) {
         this.batchSize = batchSize;
         this.rules = rules;
         this.pool = pool;
+        this.history = history;
         this.users = users;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -157,26 +162,7 @@ class PoolJobs {
                 }
                 // Deadline == this run: stale at it but not at the run a day earlier (clock floor applied).
                 Instant from = r.enabledAt().isBefore(prev) ? prev : Instant.EPOCH;
-                jdbc.sql("""
-                        WITH warned AS (
-                            INSERT INTO pool_warning (customer_id, deadline, owner_id, warned_at)
-                            SELECT c.id, :deadline, c.owner_id, :now FROM customer c
-                            WHERE c.type = :type AND c.owner_id IS NOT NULL AND c.status <> 'WON'
-                              AND c.clock_at >= :from AND c.clock_at < :cut
-                            ON CONFLICT (customer_id, deadline) DO NOTHING
-                            RETURNING customer_id, owner_id
-                        )
-                        SELECT w.owner_id, c.id, c.name FROM warned w JOIN customer c ON c.id = w.customer_id
-                        ORDER BY w.owner_id, c.name
-                        """)
-                        .param("deadline", Timestamp.from(deadline))
-                        .param("now", Timestamp.from(now))
-                        .param("type", type.name())
-                        .param("from", Timestamp.from(from))
-                        .param("cut", Timestamp.from(cut))
-                        .query((rs, n) -> byOwner.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                .add(new PoolWarned.Customer(rs.getLong(2), rs.getString(3), deadline)))
-                        .list();
+                warn(history.ownedWithClockBetween(type, from, cut), deadline, now, byOwner);
             }
             byOwner.forEach((owner, customers) -> events.publishEvent(new PoolWarned(owner, List.copyOf(customers),
                     r.copyManagers() ? List.copyOf(users.managersOf(owner)) : List.of(), now)));
@@ -184,6 +170,37 @@ class PoolJobs {
             return new Outcome("DONE", warned, byOwner.size(), 1);
         });
         return finish(runId, outcome, null);
+    }
+
+    /**
+     * Records the warning of these customers for this deadline, each at most once (the primary
+     * key of {@code pool_warning} decides), and adds the newly warned ones to their owner's digest.
+     */
+    private void warn(List<CustomerPoolHistory.OwnedCustomer> candidates, Instant deadline, Instant now,
+            Map<Long, List<PoolWarned.Customer>> byOwner) {
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Map<Long, CustomerPoolHistory.OwnedCustomer> byId = new HashMap<>();
+        candidates.forEach(c -> byId.put(c.id(), c));
+        List<Long> warned = jdbc.sql("""
+                INSERT INTO pool_warning (customer_id, deadline, owner_id, warned_at)
+                SELECT t.customer_id, :deadline, t.owner_id, :now
+                FROM unnest(CAST(:customers AS bigint[]), CAST(:owners AS bigint[])) AS t(customer_id, owner_id)
+                ON CONFLICT (customer_id, deadline) DO NOTHING
+                RETURNING customer_id
+                """)
+                .param("deadline", Timestamp.from(deadline))
+                .param("now", Timestamp.from(now))
+                .param("customers", candidates.stream().map(CustomerPoolHistory.OwnedCustomer::id).toArray(Long[]::new))
+                .param("owners", candidates.stream().map(CustomerPoolHistory.OwnedCustomer::ownerId).toArray(Long[]::new))
+                .query(Long.class)
+                .list();
+        warned.stream().map(byId::get)
+                .sorted(Comparator.comparingLong(CustomerPoolHistory.OwnedCustomer::ownerId)
+                        .thenComparing(CustomerPoolHistory.OwnedCustomer::name))
+                .forEach(c -> byOwner.computeIfAbsent(c.ownerId(), k -> new ArrayList<>())
+                        .add(new PoolWarned.Customer(c.id(), c.name(), deadline)));
     }
 
     /** Records the start of a run; null when this job already finished for this time. */

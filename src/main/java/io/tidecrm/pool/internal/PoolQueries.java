@@ -1,18 +1,16 @@
 package io.tidecrm.pool.internal;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import io.tidecrm.customer.CustomerPoolHistory;
 import io.tidecrm.customer.CustomerType;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
-import io.tidecrm.support.KeysetOrder;
 import io.tidecrm.support.KeysetPage;
-import io.tidecrm.support.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,14 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class PoolQueries {
 
     static final int PAGE_SIZE = 20;
-    private static final KeysetOrder NEWEST_FIRST = KeysetOrder.newestFirst("c.id");
 
     private final JdbcClient jdbc;
     private final UserManagement users;
+    private final CustomerPoolHistory history;
 
-    PoolQueries(JdbcClient jdbc, UserManagement users) {
+    PoolQueries(JdbcClient jdbc, UserManagement users, CustomerPoolHistory history) {
         this.jdbc = jdbc;
         this.users = users;
+        this.history = history;
     }
 
     /** A customer in the pool, with why and when it got there and who had it last. */
@@ -46,42 +45,14 @@ public class PoolQueries {
         }
     }
 
-    /** A page of the pool, newest first, by type and name. */
+    /** A page of the pool, newest first, by type and name, read through the customer module. */
     KeysetPage<PoolRow> list(PoolListQuery query) {
-        Where where = new Where().add("c.owner_id IS NULL")
-                .addIf("c.type = :type", "type", query.type());
-        if (query.q() != null) {
-            where.add(where.nameMatch("c.name", query.q()));
-        }
-        where.after(NEWEST_FIRST, query.cursor());
-        record Raw(PoolRow row, Long lastOwnerId) {
-        }
-        List<Raw> raw = jdbc.sql("""
-                SELECT c.id, c.name, c.type, c.industry, c.region, c.pooled_at, c.pool_reason,
-                       (SELECT h.previous_owner_id FROM customer_owner_history h
-                        WHERE h.customer_id = c.id AND h.previous_owner_id IS NOT NULL
-                        ORDER BY h.id DESC LIMIT 1) AS last_owner_id
-                FROM customer c
-                WHERE %s
-                ORDER BY %s
-                LIMIT %d
-                """.formatted(where.sql(), NEWEST_FIRST.orderBy(), PAGE_SIZE + 1))
-                .params(where.params())
-                .query((rs, n) -> {
-                    Timestamp pooled = rs.getTimestamp("pooled_at");
-                    return new Raw(new PoolRow(rs.getLong("id"), rs.getString("name"),
-                            CustomerType.valueOf(rs.getString("type")), rs.getString("industry"), rs.getString("region"),
-                            pooled == null ? null : pooled.toInstant(), rs.getString("pool_reason"), null),
-                            (Long) rs.getObject("last_owner_id"));
-                })
-                .list();
-        return KeysetPage.of(raw, PAGE_SIZE, r -> r.row().id()).map(page -> {
-            Map<Long, UserSummary> names = users.findUsers(
-                    page.stream().map(Raw::lastOwnerId).filter(Objects::nonNull).collect(Collectors.toSet()));
-            return page.stream().map(r -> new PoolRow(r.row().id(), r.row().name(), r.row().type(),
-                    r.row().industry(), r.row().region(), r.row().pooledAt(), r.row().reason(),
-                    r.lastOwnerId() == null || !names.containsKey(r.lastOwnerId()) ? null
-                            : names.get(r.lastOwnerId()).displayName()))
+        return history.pooled(query.type(), query.q(), query.cursor(), PAGE_SIZE).map(page -> {
+            Map<Long, UserSummary> names = users.findUsers(page.stream().map(CustomerPoolHistory.PooledCustomer::lastOwnerId)
+                    .filter(Objects::nonNull).collect(Collectors.toSet()));
+            return page.stream().map(c -> new PoolRow(c.id(), c.name(), c.type(), c.industry(), c.region(),
+                    c.pooledAt(), c.reason(), c.lastOwnerId() == null || !names.containsKey(c.lastOwnerId()) ? null
+                            : names.get(c.lastOwnerId()).displayName()))
                     .toList();
         });
     }
@@ -111,26 +82,11 @@ public class PoolQueries {
             return List.of();
         }
         Map<Long, UserSummary> names = users.findUsers(repIds);
-        return jdbc.sql("""
-                SELECT u.id,
-                  (SELECT count(*) FROM customer_owner_history h WHERE h.previous_owner_id = u.id
-                     AND h.kind = 'RECLAIMED' AND h.changed_at >= :from AND h.changed_at < :to) AS reclaimed,
-                  (SELECT count(*) FROM customer_owner_history h WHERE h.new_owner_id = u.id
-                     AND h.kind = 'GRABBED' AND h.changed_at >= :from AND h.changed_at < :to) AS grabbed,
-                  (SELECT count(*) FROM customer_owner_history h WHERE h.new_owner_id = u.id
-                     AND h.kind = 'GRABBED' AND h.changed_at >= :from AND h.changed_at < :to
-                     AND NOT EXISTS (SELECT 1 FROM customer_owner_history later
-                                     WHERE later.customer_id = h.customer_id AND later.id > h.id
-                                       AND later.changed_at < h.changed_at + interval '30 days')
-                     AND h.changed_at + interval '30 days' <= :now) AS kept
-                FROM unnest(CAST(:ids AS bigint[])) AS u(id)
-                """)
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .param("now", Timestamp.from(now))
-                .param("ids", repIds.toArray(new Long[0]))
-                .query((rs, n) -> new Flow(names.containsKey(rs.getLong(1)) ? names.get(rs.getLong(1)).displayName() : "?",
-                        rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-                .list();
+        Map<Long, CustomerPoolHistory.PoolFlow> flow = history.poolFlow(repIds, from, to, now);
+        return repIds.stream().distinct().map(id -> {
+            CustomerPoolHistory.PoolFlow f = flow.getOrDefault(id, new CustomerPoolHistory.PoolFlow(0, 0, 0));
+            return new Flow(names.containsKey(id) ? names.get(id).displayName() : "?", f.reclaimedFrom(), f.grabbed(),
+                    f.keptAfter30Days());
+        }).toList();
     }
 }

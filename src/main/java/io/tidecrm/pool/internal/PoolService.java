@@ -1,19 +1,18 @@
 package io.tidecrm.pool.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
 import io.tidecrm.customer.CustomerManagement;
 import io.tidecrm.customer.CustomerPool;
+import io.tidecrm.customer.CustomerPoolHistory;
 import io.tidecrm.customer.OwnerChangeKind;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
 import io.tidecrm.support.RuleViolation;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,16 +30,16 @@ class PoolService {
     private final CustomerManagement customers;
     private final PoolRulesStore rules;
     private final UserManagement users;
-    private final JdbcClient jdbc;
+    private final CustomerPoolHistory history;
     private final Clock clock;
 
     PoolService(CustomerPool pool, CustomerManagement customers, PoolRulesStore rules, UserManagement users,
-            JdbcClient jdbc, Clock clock) {
+            CustomerPoolHistory history, Clock clock) {
         this.pool = pool;
         this.customers = customers;
         this.rules = rules;
         this.users = users;
-        this.jdbc = jdbc;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -69,30 +68,14 @@ class PoolService {
         Instant now = clock.instant();
         pool.lockOwner(takerId);
         if (r.grabBackEnabled() && r.grabBackDays() > 0) {
-            boolean ownedRecently = jdbc.sql("""
-                    SELECT EXISTS (SELECT 1 FROM customer_owner_history
-                                   WHERE customer_id = :customer AND previous_owner_id = :taker AND changed_at > :since)
-                    """)
-                    .param("customer", customerId)
-                    .param("taker", takerId)
-                    .param("since", Timestamp.from(now.atZone(clock.getZone()).minusDays(r.grabBackDays()).toInstant()))
-                    .query(Boolean.class)
-                    .single();
-            if (ownedRecently) {
+            if (history.wasOwnedBySince(customerId, takerId,
+                    now.atZone(clock.getZone()).minusDays(r.grabBackDays()).toInstant())) {
                 throw new RuleViolation(null, "pool.grab.grabBack", r.grabBackDays());
             }
         }
         if (kind == OwnerChangeKind.GRABBED && r.dailyGrabLimit() != null) {
             Instant startOfDay = LocalDate.ofInstant(now, clock.getZone()).atStartOfDay(clock.getZone()).toInstant();
-            long today = jdbc.sql("""
-                    SELECT count(*) FROM customer_owner_history
-                    WHERE new_owner_id = :taker AND kind = 'GRABBED' AND changed_at >= :start
-                    """)
-                    .param("taker", takerId)
-                    .param("start", Timestamp.from(startOfDay))
-                    .query(Long.class)
-                    .single();
-            if (today >= r.dailyGrabLimit()) {
+            if (history.takenFromPoolSince(takerId, OwnerChangeKind.GRABBED, startOfDay) >= r.dailyGrabLimit()) {
                 throw new RuleViolation(null, "pool.grab.dailyLimit", r.dailyGrabLimit());
             }
         }

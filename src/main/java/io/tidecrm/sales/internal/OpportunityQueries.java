@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.tidecrm.customer.CustomerManagement;
+import io.tidecrm.customer.CustomerScope;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.identity.UserManagement;
@@ -45,6 +46,9 @@ class OpportunityQueries {
     static final Duration CLOSED_ON_BOARD = Duration.ofDays(30);
     static final int FORECAST_MONTHS = 6;
     private static final KeysetOrder NEWEST_FIRST = KeysetOrder.newestFirst("o.id");
+
+    /** The customer of each opportunity, through the customer module's join; the scope condition uses alias c. */
+    private static final String CUSTOMERS = CustomerScope.join("c", "o.customer_id");
 
     private static final String COLUMNS = """
             o.id, o.title, o.customer_id, c.name AS customer_name, o.stage, o.amount, o.expected_close_date,
@@ -84,9 +88,9 @@ class OpportunityQueries {
 
     private List<OpportunityRow> rows(Where where, int limit) {
         return jdbc.sql("""
-                SELECT %s FROM opportunity o JOIN customer c ON c.id = o.customer_id
+                SELECT %s FROM opportunity o %s
                 WHERE %s ORDER BY %s LIMIT %d
-                """.formatted(COLUMNS, where.sql(), NEWEST_FIRST.orderBy(), limit))
+                """.formatted(COLUMNS, CUSTOMERS, where.sql(), NEWEST_FIRST.orderBy(), limit))
                 .params(where.params())
                 .query((rs, n) -> row(rs))
                 .list();
@@ -112,12 +116,12 @@ class OpportunityQueries {
                            count(*) OVER stage AS in_stage,
                            sum(o.amount) OVER stage AS stage_amount,
                            row_number() OVER (PARTITION BY o.stage ORDER BY o.expected_close_date, o.id) AS n
-                    FROM opportunity o JOIN customer c ON c.id = o.customer_id
+                    FROM opportunity o %s
                     WHERE %s
                     WINDOW stage AS (PARTITION BY o.stage)
                 ) b
                 WHERE b.n <= %d ORDER BY b.n
-                """.formatted(COLUMNS, where.sql(), CARDS_PER_COLUMN))
+                """.formatted(COLUMNS, CUSTOMERS, where.sql(), CARDS_PER_COLUMN))
                 .params(where.params())
                 .query((rs, n) -> new Card(row(rs), rs.getLong("in_stage"), rs.getBigDecimal("stage_amount")))
                 .list();
@@ -170,11 +174,11 @@ class OpportunityQueries {
                     SELECT o.owner_id, o.amount, o.probability, o.stage <> 'WON' AS open,
                            CASE WHEN o.stage <> 'WON' AND o.expected_close_date < :today THEN NULL
                                 ELSE CAST(date_trunc('month', o.expected_close_date) AS date) END AS month
-                    FROM opportunity o JOIN customer c ON c.id = o.customer_id
+                    FROM opportunity o %s
                     WHERE %s
                 ) f
                 GROUP BY GROUPING SETS ((f.month), (f.owner_id), ())
-                """.formatted(where.sql()))
+                """.formatted(CUSTOMERS, where.sql()))
                 .params(where.params())
                 .query((rs, n) -> {
                     Date month = rs.getDate("month");

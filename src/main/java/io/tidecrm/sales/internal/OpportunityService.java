@@ -66,9 +66,9 @@ class OpportunityService {
     Opportunity loadVisible(long id, CurrentUser viewer) {
         CustomerScope scope = customers.scopeCondition("c", viewer);
         boolean visible = jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM opportunity o JOIN customer c ON c.id = o.customer_id
+                SELECT EXISTS (SELECT 1 FROM opportunity o %s
                                WHERE o.id = :id AND %s)
-                """.formatted(scope.condition()))
+                """.formatted(CustomerScope.join("c", "o.customer_id"), scope.condition()))
                 .param("id", id)
                 .params(scope.params())
                 .query(Boolean.class)

@@ -78,6 +78,9 @@ class PoolJobIntegrationTests {
     CustomerPool pool;
 
     @Autowired
+    io.tidecrm.customer.CustomerPoolHistory history;
+
+    @Autowired
     UserManagement userManagement;
 
     @Autowired
@@ -278,7 +281,7 @@ class PoolJobIntegrationTests {
             customer(second.id(), "C", stale.minusSeconds(60L * i + 30));
         }
         // The same job with batches of 2: the 5 customers take 3 batches (more if older ones are left).
-        PoolJobs smallBatches = new PoolJobs(rules, pool, userManagement, jdbc, tx, events, clock, 2);
+        PoolJobs smallBatches = new PoolJobs(rules, pool, history, userManagement, jdbc, tx, events, clock, 2);
         clock.setInstant(run.plusSeconds(1));
 
         PoolJobs.Outcome outcome = smallBatches.reclaim(run, false);
