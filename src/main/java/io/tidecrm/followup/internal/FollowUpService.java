@@ -37,7 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes follow-ups (never changes or deletes them) and reads the timeline. Saving one moves
- * its customer's clock in the same transaction.
+ * its customer's clock in the same transaction. About 300 lines because the write path (the
+ * 24-hour bounds, the contact, notify-whom, the clock, the fact) and the timeline that shows the
+ * same rows belong together; the to-do list and the panels live elsewhere.
  */
 @Service
 @Transactional
