@@ -3,6 +3,7 @@ package io.tidecrm.web;
 import java.util.Set;
 
 import io.tidecrm.support.FieldLabels;
+import io.tidecrm.support.ListQuery;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.metadata.ConstraintDescriptor;
 import org.springframework.boot.validation.MessageInterpolatorFactory;
@@ -77,6 +78,11 @@ class ValidationConfiguration {
         @InitBinder
         void nameFieldsInBindingErrors(WebDataBinder binder) {
             ResolvableType type = binder.getTargetType();
+            if (type != null && ListQuery.class.isAssignableFrom(type.toClass())
+                    || binder.getBindingErrorProcessor().getClass() != DefaultBindingErrorProcessor.class) {
+                // A list's address is bound leniently (ListQueryBinding): its bad values are left out.
+                return;
+            }
             Class<?> form = binder.getTarget() != null ? binder.getTarget().getClass()
                     : type == null ? null : type.resolve();
             binder.setBindingErrorProcessor(new DefaultBindingErrorProcessor() {
