@@ -1,29 +1,51 @@
 package io.tidecrm;
 
-import io.tidecrm.catalog.CatalogManagement;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
 
+import io.tidecrm.catalog.CatalogManagement;
+import io.tidecrm.customer.CustomerStatus;
+import io.tidecrm.customer.CustomerType;
+import io.tidecrm.customer.PoolDeadlines;
+import io.tidecrm.demo.DemoData;
 import io.tidecrm.identity.Role;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
 import io.tidecrm.support.IntegrationTest;
+import io.tidecrm.support.MutableClock;
 import io.tidecrm.support.TestUsers;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * The demo data of a developer's copy. The suite keeps it off (only the demo users are seeded);
+ * the tests that seed the records do it in the test's transaction, which is rolled back, so the
+ * shared test database never keeps them. Rows of other tests are around: every check is on the
+ * rows with ids above the largest before the seeding.
+ */
 @IntegrationTest
 class DemoDataIntegrationTests {
+
+    private static final List<String> DEMO_USERS = List.of("admin", "manager1", "manager2", "rep1", "rep2", "rep3",
+            "rep4");
 
     @Autowired
     CatalogManagement catalog;
@@ -32,13 +54,27 @@ class DemoDataIntegrationTests {
     UserManagement users;
 
     @Autowired
-    ApplicationContext context;
+    DemoData demo;
+
+    @Autowired
+    PoolDeadlines deadlines;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     MockMvc mvc;
 
     @Autowired
     TestUsers testUsers;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void catalogHoldsTheSevenProductsOfTheSpec() {
@@ -61,12 +97,12 @@ class DemoDataIntegrationTests {
     }
 
     @Test
-    void seedingTwiceChangesNothing() throws Exception {
+    void seedingTheDemoUsersTwiceChangesNothing() {
         long before = users.findEnabledUsers().size();
         long products = catalog.findAll().size();
-        for (ApplicationRunner runner : context.getBeansOfType(ApplicationRunner.class).values()) {
-            runner.run(new DefaultApplicationArguments());
-        }
+        var first = demo.seedUsers();
+        var second = demo.seedUsers();
+        assertThat(second).isEqualTo(first);
         assertThat(users.findEnabledUsers()).hasSize((int) before);
         assertThat(catalog.findAll()).hasSize((int) products);
     }
