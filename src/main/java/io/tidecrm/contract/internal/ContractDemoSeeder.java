@@ -173,7 +173,7 @@ class ContractDemoSeeder implements ContractDemoData {
         d.serviceStart = d.signDate.plusDays(random.between(0, 10));
         d.serviceEnd = d.serviceStart.plusYears(1).minusDays(1);
         d.status = d.serviceStart.isAfter(random.today()) ? ContractStatus.NOT_STARTED : ContractStatus.IN_PROGRESS;
-        plan(d, d.signDate.plusDays(random.between(5, 15)), d.createdAt);
+        plan(d, d.signDate.plusDays(random.between(3, 10)), d.createdAt);
         pay(d, random, index, wonAt);
         return d;
     }
@@ -270,7 +270,7 @@ class ContractDemoSeeder implements ContractDemoData {
                 }
                 firstDue = false;
                 paidOn = i.due.plusDays(random.between(-3, 5));
-            } else if (random.chance(0.15)) {
+            } else if (random.chance(0.25)) {
                 paidOn = today.minusDays(random.between(0, 5));
             } else {
                 continue;

@@ -1,7 +1,7 @@
 package io.tidecrm.customer.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -107,12 +107,21 @@ final class DemoNames {
             "广场 2 号楼 1603 室", "中心 A 座 21 层", "产业园 5 栋 301");
 
     /**
-     * The demo's companies, the same on every call with a random source of the same seed: the
-     * first half mostly in East China, the second mostly in South China.
+     * The first demo customer, the same whatever the rest of the list: the marker that the demo
+     * data is there, so that a later change of the list never seeds it a second time.
+     */
+    static final Company MARKER = new Company("杭州潮汐网络科技有限公司", EAST.get(1), new Brand("潮汐", "chaoxi"),
+            new Industry("企业服务", "网络科技", "tech"));
+
+    /**
+     * The demo's companies, starting with {@link #MARKER}, the same on every call with a random
+     * source of the same seed: the first half mostly in East China, the second mostly in South China.
      */
     static List<Company> companies(DemoRandom random) {
         List<Company> companies = new ArrayList<>();
-        Set<String> names = new LinkedHashSet<>();
+        Set<String> keys = new HashSet<>();
+        companies.add(MARKER);
+        keys.add(CustomerNames.key(MARKER.name()));
         List<Brand> brands = random.shuffled(BRANDS);
         int b = 0;
         while (companies.size() < COUNT) {
@@ -125,8 +134,7 @@ final class DemoNames {
             String name = city.shortName() + brand.name() + industry.word()
                     + (form <= 17 ? "有限公司" : form <= 19 ? "股份有限公司" : "有限责任公司");
             // Names must differ after the duplicate check's folding, not only as written.
-            if (names.stream().noneMatch(n -> CustomerNames.key(n).equals(CustomerNames.key(name)))) {
-                names.add(name);
+            if (keys.add(CustomerNames.key(name))) {
                 companies.add(new Company(name, city, brand, industry));
             }
         }

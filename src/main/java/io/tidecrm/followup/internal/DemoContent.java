@@ -72,12 +72,17 @@ final class DemoContent {
         String who = contact == null ? "对方" : contact.name() + (contact.title() == null ? "" : "（" + contact.title() + "）");
         String text = template.text()
                 .replace("{contact}", who)
-                .replace("{product}", customer.productLine())
+                .replace("{product}", product(customer.productLine()))
                 .replace("{n}", String.valueOf(switch (customer.type()) {
                     case A -> random.between(50, 200);
                     case B -> random.between(10, 60);
                     case C -> random.between(2, 10);
                 }));
         return new Written(kind, text);
+    }
+
+    /** A Latin name between Chinese words is set off by spaces. */
+    private static String product(String name) {
+        return name.matches("[A-Za-z].*") ? " " + name + " " : name;
     }
 }

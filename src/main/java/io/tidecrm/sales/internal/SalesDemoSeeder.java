@@ -203,7 +203,11 @@ class SalesDemoSeeder implements SalesDemoData {
             default -> {
                 int accounts = Math.max(5, seats / 2);
                 add(inputs, line, "padplus", accounts, discount);
-                int days = random.between(3, 20);
+                int days = switch (c.type()) {
+                    case A -> random.between(8, 20);
+                    case B -> random.between(3, 10);
+                    case C -> random.between(1, 4);
+                };
                 add(inputs, line, "技术支持", days, BigDecimal.ZERO);
                 title = "Wechaty 机器人 · " + accounts + " 个号 + " + days + " 天技术支持";
             }
