@@ -5,5 +5,6 @@
  * records the earlier ones returned (the demo users, the customers with their story, the lines
  * of each deal, the pool warnings, the follow-ups that named a colleague, the approval steps).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo", allowedDependencies = { "identity", "customer",
+        "followup", "pool", "catalog", "sales", "contract", "notification", "support" })
 package io.tidecrm.demo;
