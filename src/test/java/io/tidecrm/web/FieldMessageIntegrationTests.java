@@ -43,6 +43,15 @@ class FieldMessageIntegrationTests {
                 .contains("请输入 GitHub 地址").doesNotContain("的格式不正确");
     }
 
+    @Test
+    void inputsCarryTheServersLimits() throws Exception {
+        String form = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/customers/new")
+                .with(users.as("rep1"))).andReturn().getResponse().getContentAsString().replaceAll("\\s+", " ");
+        // @Size(max = 200) on the name, @DecimalMin("0") and two decimals on the expected amount.
+        assertThat(form).containsPattern("<input[^>]*id=\"name\"[^>]*maxlength=\"200\"")
+                .containsPattern("<input[^>]*id=\"expectedAmount\"[^>]*min=\"0\"[^>]*step=\"0.01\"");
+    }
+
     private String postBadCustomer(String language, String... extra) throws Exception {
         var request = post("/customers").with(users.as("rep1")).with(csrf()).cookie(new Cookie("tidecrm-lang", language))
                 .param("name", " ").param("type", "A").param("source", "OTHER").param("region", "区".repeat(101));
