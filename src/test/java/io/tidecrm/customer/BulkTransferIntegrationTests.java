@@ -20,7 +20,6 @@ import io.tidecrm.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -73,7 +72,7 @@ class BulkTransferIntegrationTests {
 
         // The list after the redirect names each customer and the reason, in the reader's language.
         String page = mvc.perform(get("/customers").with(users.as("manager1")).locale(Locale.SIMPLIFIED_CHINESE)
-                        .session((MockHttpSession) result.getRequest().getSession()))
+                        .cookie(result.getResponse().getCookies()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"bulk-outcomes\"").contains(a2Name + "：未转移。").contains("上限");
         BulkOutcome refused = outcomes.get(1);

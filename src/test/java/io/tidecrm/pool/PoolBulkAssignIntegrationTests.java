@@ -54,7 +54,7 @@ class PoolBulkAssignIntegrationTests {
         List<BulkOutcome> outcomes = (List<BulkOutcome>) result.getFlashMap().get("bulkOutcomes");
         assertThat(outcomes).extracting(BulkOutcome::done).containsExactly(true, false, true);
         String page = mvc.perform(get("/pool").with(users.as("manager1")).locale(Locale.SIMPLIFIED_CHINESE)
-                        .session((org.springframework.mock.web.MockHttpSession) result.getRequest().getSession()))
+                        .cookie(result.getResponse().getCookies()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains(a2Name + "：未分配。").contains("上限");
     }
