@@ -78,4 +78,25 @@
     table.addEventListener('change', function () { priceLines(table); });
     priceLines(table);
   });
+  // The navbar's live search results: arrow keys move between the input and the result links
+  // (Tab reaches them too, as they follow the input); Escape closes them. Enter submits the form.
+  var search = document.getElementById('nav-search');
+  if (search) {
+    search.addEventListener('keydown', function (event) {
+      var live = document.getElementById('nav-search-live');
+      var input = document.getElementById('nav-search-q');
+      var links = Array.prototype.slice.call(live.querySelectorAll('a'));
+      var at = links.indexOf(document.activeElement);
+      if (event.key === 'ArrowDown' && links.length) {
+        event.preventDefault();
+        links[Math.min(at + 1, links.length - 1)].focus();
+      } else if (event.key === 'ArrowUp' && at >= 0) {
+        event.preventDefault();
+        (at === 0 ? input : links[at - 1]).focus();
+      } else if (event.key === 'Escape') {
+        live.innerHTML = '';
+        input.focus();
+      }
+    });
+  }
 })();

@@ -187,14 +187,33 @@ class NotificationIntegrationTests {
                 .andReturn().getResponse().getContentAsString();
         List<Long> firstIds = notificationIds(first);
         assertThat(firstIds).hasSize(20).isSortedAccordingTo((a, b) -> Long.compare(b, a));
-        assertThat(first).contains("第 23 条").contains("href=\"/notifications?before=" + firstIds.get(19) + "\"");
+        assertThat(first).contains("第 23 条").contains("href=\"/notifications?cursor=" + firstIds.get(19) + "\"");
 
-        String second = mvc.perform(get("/notifications").param("before", Long.toString(firstIds.get(19)))
+        String second = mvc.perform(get("/notifications").param("cursor", Long.toString(firstIds.get(19)))
                         .with(users.as("admin")))
                 .andReturn().getResponse().getContentAsString();
         List<Long> secondIds = notificationIds(second);
         assertThat(secondIds).isNotEmpty().allMatch(id -> id < firstIds.get(19));
         assertThat(second).contains("第 3 条").contains("href=\"/notifications\"");
+
+        // An old bookmark's "before" opens the same page.
+        String old = mvc.perform(get("/notifications").param("before", Long.toString(firstIds.get(19)))
+                        .with(users.as("admin")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(notificationIds(old)).isEqualTo(secondIds);
+    }
+
+    @Test
+    void aPagePositionThatIsNotAnIdOpensTheFirstPage() throws Exception {
+        UserSummary rep3 = user("rep3");
+        publishFollowUp(user("manager2"), IDS.incrementAndGet(), "游标测试客户", "游标", rep3.id());
+        for (String[] param : new String[][] {{"before", "abc"}, {"cursor", "abc"}, {"cursor", "-1"}, {"before", ""},
+                {"cursor", "99999999999999999999999"}}) {
+            String body = mvc.perform(get("/notifications").param(param[0], param[1]).with(users.as("rep3")))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(body).as(param[0] + "=" + param[1]).contains("游标测试客户");
+        }
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The rep's customer pages: list, detail, create, edit and transfer. */
@@ -43,9 +44,11 @@ class CustomerController {
     private final CustomerDetailReader reader;
     private final CustomerQueries queries;
     private final List<CustomerPanel> panels;
+    private final BulkTransfer bulk;
 
     CustomerController(CustomerDirectory customers, CustomerEditing editing, CustomerOwnership ownership,
-            CustomerDetailReader reader, CustomerQueries queries, ObjectProvider<CustomerPanel> panels) {
+            CustomerDetailReader reader, CustomerQueries queries, ObjectProvider<CustomerPanel> panels, BulkTransfer bulk) {
+        this.bulk = bulk;
         this.customers = customers;
         this.editing = editing;
         this.ownership = ownership;
@@ -180,6 +183,36 @@ class CustomerController {
         model.addAttribute("customer", customer);
         model.addAttribute("targets", ownership.transferTargets(user, customer.ownerId()));
         return "customer/transfer";
+    }
+
+    /**
+     * A manager transfers the customers ticked on the list: each in its own transaction, the
+     * result says which were transferred and which were refused and why.
+     */
+    @PostMapping("/bulk-transfer")
+    String bulkTransfer(@RequestParam(name = "ids", required = false) List<Long> ids,
+            @RequestParam(required = false) Long targetUserId, @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        requireCanTransfer(user);
+        if (ids == null || ids.isEmpty()) {
+            Flash.error(redirect, "customer.bulk.noneSelected");
+        } else if (targetUserId == null || reason == null || reason.isBlank() || reason.length() > 500) {
+            Flash.error(redirect, "customer.bulk.targetAndReason");
+        } else {
+            try {
+                List<io.tidecrm.support.BulkOutcome> outcomes = bulk.transfer(ids, targetUserId, reason, user);
+                long done = outcomes.stream().filter(io.tidecrm.support.BulkOutcome::done).count();
+                if (done == outcomes.size()) {
+                    Flash.success(redirect, "customer.bulk.allTransferred", done);
+                } else {
+                    Flash.warning(redirect, "customer.bulk.someRefused", done, outcomes.size() - done);
+                }
+                redirect.addFlashAttribute("bulkOutcomes", outcomes);
+            } catch (RuleViolation e) {
+                Flash.error(redirect, e);
+            }
+        }
+        return "redirect:/customers";
     }
 
     private static void requireCanTransfer(CurrentUser user) {

@@ -7,6 +7,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -29,9 +30,8 @@ class NotificationController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long before, Model model) {
-        model.addAttribute("page", inbox.page(user.id(), before));
-        model.addAttribute("before", before);
+    String list(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("query") InboxQuery query, Model model) {
+        model.addAttribute("page", inbox.page(user.id(), query.before()));
         model.addAttribute("newestId", inbox.newestId(user.id()));
         return "notification/list";
     }

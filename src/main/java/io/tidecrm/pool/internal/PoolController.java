@@ -1,6 +1,7 @@
 package io.tidecrm.pool.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -16,6 +17,7 @@ import io.tidecrm.support.RuleViolation;
 import jakarta.validation.Valid;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import io.tidecrm.support.BulkOutcome;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,9 +37,11 @@ class PoolController {
     private final CustomerManagement customers;
     private final UserManagement users;
     private final Clock clock;
+    private final BulkAssign bulk;
 
     PoolController(PoolQueries queries, PoolService pool, CustomerManagement customers, UserManagement users,
-            Clock clock) {
+            Clock clock, BulkAssign bulk) {
+        this.bulk = bulk;
         this.queries = queries;
         this.pool = pool;
         this.customers = customers;
@@ -66,6 +70,35 @@ class PoolController {
         }
         Flash.success(redirect, "pool.grabbed");
         return "redirect:/customers/" + id;
+    }
+
+    /** A manager assigns the ticked pool customers to one rep; the result names each one. */
+    @PostMapping("/pool/bulk-assign")
+    String bulkAssign(@RequestParam(name = "ids", required = false) List<Long> ids,
+            @RequestParam(required = false) Long repId, @AuthenticationPrincipal CurrentUser user,
+            RedirectAttributes redirect) {
+        if (user.role() == Role.REP) {
+            throw new AccessDeniedException("Reps cannot assign");
+        }
+        if (ids == null || ids.isEmpty()) {
+            Flash.error(redirect, "pool.bulk.noneSelected");
+        } else if (repId == null) {
+            Flash.error(redirect, "customer.transfer.invalidTarget");
+        } else {
+            try {
+                List<BulkOutcome> outcomes = bulk.assign(ids, repId, user);
+                long done = outcomes.stream().filter(BulkOutcome::done).count();
+                if (done == outcomes.size()) {
+                    Flash.success(redirect, "pool.bulk.allAssigned", done);
+                } else {
+                    Flash.warning(redirect, "customer.bulk.someRefused", done, outcomes.size() - done);
+                }
+                redirect.addFlashAttribute("bulkOutcomes", outcomes);
+            } catch (RuleViolation e) {
+                Flash.error(redirect, e);
+            }
+        }
+        return "redirect:/pool";
     }
 
     @PostMapping("/pool/{id}/assign")
