@@ -1,34 +1,31 @@
 package io.tidecrm.identity.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
+import io.tidecrm.identity.DemoUsers;
 import io.tidecrm.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Seeds the demo users of the README: one administrator, two teams with a manager and two
- * reps each. Idempotent (a user or team that exists is left as it is) and never active in
- * the prod profile.
+ * reps each. Idempotent (a user or team that exists is left as it is) and never present in
+ * the prod profile; called by the demo data at start-up (module demo).
  */
 @Component
 @Profile("!prod")
-@ConditionalOnBooleanProperty("tidecrm.demo-data.enabled")
-@Order(10)
-class DemoDataSeeder implements ApplicationRunner {
+class DemoUserSeeder implements DemoUsers {
 
     /** The one password of every demo user, printed in the README. */
     static final String DEMO_PASSWORD = "TideCrm#2026";
 
-    private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoUserSeeder.class);
 
     private record DemoTeam(String name, DemoUser manager, List<DemoUser> reps) {
     }
@@ -50,7 +47,7 @@ class DemoDataSeeder implements ApplicationRunner {
     private final TeamRepository teams;
     private final PasswordEncoder encoder;
 
-    DemoDataSeeder(UserAccountRepository users, TeamRepository teams, PasswordEncoder encoder) {
+    DemoUserSeeder(UserAccountRepository users, TeamRepository teams, PasswordEncoder encoder) {
         this.users = users;
         this.teams = teams;
         this.encoder = encoder;
@@ -58,35 +55,52 @@ class DemoDataSeeder implements ApplicationRunner {
 
     @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public Staff ensure() {
         int created = 0;
-        String hash = encoder.encode(DEMO_PASSWORD);
+        // Hashing is slow on purpose: only when a user is missing.
+        String hash = allUsers().allMatch(u -> users.existsByUsernameIgnoreCase(u.username())) ? null
+                : encoder.encode(DEMO_PASSWORD);
         if (ensureUser(ADMIN, Role.ADMIN, null, hash)) {
             created++;
         }
+        List<DemoUsers.Team> staffTeams = new ArrayList<>();
         for (DemoTeam demo : TEAMS) {
-            Team team = teams.findAllForListing().stream()
+            // The entity's name is shadowed by DemoUsers.Team here.
+            io.tidecrm.identity.internal.Team team = teams.findAllForListing().stream()
                     .filter(t -> t.getName().equals(demo.name()))
                     .findFirst()
-                    .orElseGet(() -> teams.save(new Team(demo.name())));
+                    .orElseGet(() -> teams.save(new io.tidecrm.identity.internal.Team(demo.name())));
             if (ensureUser(demo.manager(), Role.MANAGER, team, hash)) {
                 created++;
             }
             if (team.getManager() == null) {
                 team.setManager(users.findByUsernameIgnoreCase(demo.manager().username()).orElseThrow());
             }
+            List<Long> reps = new ArrayList<>();
             for (DemoUser rep : demo.reps()) {
                 if (ensureUser(rep, Role.REP, team, hash)) {
                     created++;
                 }
+                reps.add(idOf(rep));
             }
+            staffTeams.add(new DemoUsers.Team(team.getId(), team.getName(), team.getManager().getId(), List.copyOf(reps)));
         }
         if (created > 0) {
             log.info("Seeded {} demo users (password in README)", created);
         }
+        return new Staff(idOf(ADMIN), List.copyOf(staffTeams));
     }
 
-    private boolean ensureUser(DemoUser demo, Role role, Team team, String hash) {
+    private static Stream<DemoUser> allUsers() {
+        return Stream.concat(Stream.of(ADMIN),
+                TEAMS.stream().flatMap(t -> Stream.concat(Stream.of(t.manager()), t.reps().stream())));
+    }
+
+    private long idOf(DemoUser demo) {
+        return users.findByUsernameIgnoreCase(demo.username()).orElseThrow().getId();
+    }
+
+    private boolean ensureUser(DemoUser demo, Role role, io.tidecrm.identity.internal.Team team, String hash) {
         if (users.existsByUsernameIgnoreCase(demo.username())) {
             return false;
         }
