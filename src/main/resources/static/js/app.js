@@ -48,12 +48,15 @@
       history.replaceState(null, '', link.getAttribute('href'));
     }
   });
-  if (location.hash) {
-    var opened = document.querySelector('a[data-focus][href="' + location.hash.replace(/"/g, '') + '"]');
+  // After the load: the browser's own scroll to the fragment would take the focus away again.
+  window.addEventListener('load', function () {
+    var opened = location.hash && document.querySelector('a[data-focus][href="' + location.hash.replace(/"/g, '') + '"]');
     if (opened) {
-      focusTarget(opened);
+      window.setTimeout(function () {
+        focusTarget(opened);
+      }, 0);
     }
-  }
+  });
   // <form data-confirm="..."> asks before it submits.
   document.addEventListener('submit', function (event) {
     var message = event.target.getAttribute && event.target.getAttribute('data-confirm');
