@@ -206,8 +206,9 @@ class DemoDataIntegrationTests {
         assertThat(count("SELECT count(*) FROM follow_up WHERE id > :f", before)).isBetween(500L, 3000L);
         for (String user : DEMO_USERS) {
             long id = users.findByUsername(user).orElseThrow().id();
-            assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE id > ? AND recipient_id = ? AND read_at IS NULL")
-                    .params(before.notification(), id).query(Long.class).single()).as(user).isPositive();
+            assertThat(jdbc.sql("""
+                    SELECT count(*) FROM notification WHERE id > ? AND recipient_id = ? AND read_at IS NULL
+                    """).params(before.notification(), id).query(Long.class).single()).as(user).isPositive();
         }
     }
 
@@ -218,20 +219,23 @@ class DemoDataIntegrationTests {
         // The last follow-up time is the latest follow-up's.
         assertThat(count("""
                 SELECT count(*) FROM customer c WHERE c.id > :c
-                  AND c.last_follow_up_at IS DISTINCT FROM (SELECT max(f.occurred_at) FROM follow_up f WHERE f.customer_id = c.id)
+                  AND c.last_follow_up_at IS DISTINCT FROM (SELECT max(f.occurred_at) FROM follow_up f
+                                                            WHERE f.customer_id = c.id)
                 """, before)).isZero();
         // An owned customer's next follow-up is the one its latest follow-up planned.
         assertThat(count("""
                 SELECT count(*) FROM customer c WHERE c.id > :c AND c.owner_id IS NOT NULL
                   AND EXISTS (SELECT 1 FROM follow_up f WHERE f.customer_id = c.id)
                   AND c.next_follow_up_at IS DISTINCT FROM (SELECT f.next_follow_up_at FROM follow_up f
-                                                            WHERE f.customer_id = c.id ORDER BY f.occurred_at DESC LIMIT 1)
+                                                            WHERE f.customer_id = c.id
+                                                            ORDER BY f.occurred_at DESC LIMIT 1)
                 """, before)).isZero();
         // The status is the latest one a follow-up set (won: set by the approved contract, never by a follow-up).
         assertThat(count("""
                 SELECT count(*) FROM customer c WHERE c.id > :c AND c.status <> 'WON'
-                  AND c.status <> coalesce((SELECT f.new_status FROM follow_up f WHERE f.customer_id = c.id
-                                            AND f.new_status IS NOT NULL ORDER BY f.occurred_at DESC LIMIT 1), 'FIRST_VISIT')
+                  AND c.status <> coalesce((SELECT f.new_status FROM follow_up f
+                                            WHERE f.customer_id = c.id AND f.new_status IS NOT NULL
+                                            ORDER BY f.occurred_at DESC LIMIT 1), 'FIRST_VISIT')
                 """, before)).isZero();
         assertThat(count("SELECT count(*) FROM follow_up WHERE id > :f AND new_status = 'WON'", before)).isZero();
         // The clock: the later of the last follow-up and the moment the (last) owner obtained the customer.
@@ -245,7 +249,8 @@ class DemoDataIntegrationTests {
         assertThat(count("""
                 SELECT count(*) FROM follow_up f WHERE f.id > :f
                   AND f.author_id IS DISTINCT FROM (SELECT h.new_owner_id FROM customer_owner_history h
-                                                    WHERE h.customer_id = f.customer_id AND h.changed_at <= f.occurred_at
+                                                    WHERE h.customer_id = f.customer_id
+                                                      AND h.changed_at <= f.occurred_at
                                                     ORDER BY h.changed_at DESC, h.id DESC LIMIT 1)
                 """, before)).isZero();
         assertThat(jdbc.sql("""
@@ -273,8 +278,8 @@ class DemoDataIntegrationTests {
                 SELECT type, status, owner_id, clock_at, next_follow_up_at FROM customer
                 WHERE id > ? AND owner_id IS NOT NULL
                 """).param(before.customer())
-                .query((rs, n) -> new Owned(CustomerType.valueOf(rs.getString(1)), CustomerStatus.valueOf(rs.getString(2)),
-                        rs.getLong(3), rs.getTimestamp(4).toInstant(),
+                .query((rs, n) -> new Owned(CustomerType.valueOf(rs.getString(1)),
+                        CustomerStatus.valueOf(rs.getString(2)), rs.getLong(3), rs.getTimestamp(4).toInstant(),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
                 .list();
         long near = 0;
@@ -305,7 +310,8 @@ class DemoDataIntegrationTests {
     @Transactional
     void poolCustomersWereReleasedOrReclaimedWhenStaleAndHaveTheirHistory() {
         Before before = seedAt("09:30");
-        assertThat(count("SELECT count(*) FROM customer WHERE id > :c AND owner_id IS NULL", before)).isBetween(15L, 30L);
+        assertThat(count("SELECT count(*) FROM customer WHERE id > :c AND owner_id IS NULL", before))
+                .isBetween(15L, 30L);
         assertThat(count("""
                 SELECT count(*) FROM customer c WHERE c.id > :c AND c.owner_id IS NULL
                   AND (c.pooled_at IS NULL OR c.pool_reason IS NULL OR c.next_follow_up_at IS NOT NULL
@@ -329,7 +335,8 @@ class DemoDataIntegrationTests {
         }
         List<Reclaimed> reclaimed = jdbc.sql("""
                 SELECT c.type, h.previous_owner_id, c.clock_at, c.pooled_at FROM customer c
-                JOIN customer_owner_history h ON h.customer_id = c.id AND h.kind = 'RECLAIMED' AND h.changed_at = c.pooled_at
+                JOIN customer_owner_history h
+                  ON h.customer_id = c.id AND h.kind = 'RECLAIMED' AND h.changed_at = c.pooled_at
                 WHERE c.id > ? AND c.owner_id IS NULL
                 """).param(before.customer())
                 .query((rs, n) -> new Reclaimed(CustomerType.valueOf(rs.getString(1)), rs.getLong(2),
@@ -367,7 +374,8 @@ class DemoDataIntegrationTests {
                 """, before)).isZero();
         assertThat(count("""
                 SELECT count(*) FROM contract_instalment i WHERE i.contract_id > :k
-                  AND i.amount < (SELECT coalesce(sum(p.amount), 0) FROM contract_payment p WHERE p.instalment_id = i.id)
+                  AND i.amount < (SELECT coalesce(sum(p.amount), 0) FROM contract_payment p
+                                  WHERE p.instalment_id = i.id)
                 """, before)).isZero();
         assertThat(count("""
                 SELECT count(*) FROM contract_line l WHERE l.contract_id > :k
@@ -375,7 +383,8 @@ class DemoDataIntegrationTests {
                 """, before)).isZero();
         assertThat(count("""
                 SELECT count(*) FROM contract k WHERE k.id > :k AND k.approval_state = 'APPROVED'
-                  AND NOT EXISTS (SELECT 1 FROM contract_decision d WHERE d.contract_id = k.id AND d.decision = 'APPROVED')
+                  AND NOT EXISTS (SELECT 1 FROM contract_decision d
+                                  WHERE d.contract_id = k.id AND d.decision = 'APPROVED')
                 """, before)).isZero();
         assertThat(count("""
                 SELECT count(*) FROM contract_payment p JOIN contract k ON k.id = p.contract_id
@@ -384,7 +393,8 @@ class DemoDataIntegrationTests {
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM contract_instalment i JOIN contract k ON k.id = i.contract_id
                 WHERE k.id > :k AND k.approval_state = 'APPROVED' AND i.due_date < :today
-                  AND i.amount > (SELECT coalesce(sum(p.amount), 0) FROM contract_payment p WHERE p.instalment_id = i.id)
+                  AND i.amount > (SELECT coalesce(sum(p.amount), 0) FROM contract_payment p
+                                  WHERE p.instalment_id = i.id)
                 """).param("k", before.contract()).param("today", LocalDate.now(clock))
                 .query(Long.class).single()).as("overdue instalments").isGreaterThanOrEqualTo(3);
         assertThat(count("""
@@ -407,14 +417,15 @@ class DemoDataIntegrationTests {
                     SELECT count(*) FROM %s x JOIN customer c ON c.id = x.customer_id WHERE x.id > %s
                       AND (x.created_at > c.clock_at
                            OR x.owner_id IS DISTINCT FROM (SELECT h.new_owner_id FROM customer_owner_history h
-                                                           WHERE h.customer_id = x.customer_id AND h.changed_at <= x.created_at
+                                                           WHERE h.customer_id = x.customer_id
+                                                             AND h.changed_at <= x.created_at
                                                            ORDER BY h.changed_at DESC, h.id DESC LIMIT 1))
                     """.formatted(table, ids), before)).as(table).isZero();
         }
         // No rep owns more than the caps of the rules (20 A, 50 B, 100 C).
         assertThat(count("""
-                SELECT count(*) FROM (SELECT owner_id, type, count(*) AS n FROM customer WHERE id > :c AND owner_id IS NOT NULL
-                                      GROUP BY owner_id, type) o
+                SELECT count(*) FROM (SELECT owner_id, type, count(*) AS n FROM customer
+                                      WHERE id > :c AND owner_id IS NOT NULL GROUP BY owner_id, type) o
                 WHERE n > CASE type WHEN 'A' THEN 20 WHEN 'B' THEN 50 ELSE 100 END
                 """, before)).isZero();
     }

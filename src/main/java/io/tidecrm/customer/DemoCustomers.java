@@ -38,6 +38,8 @@ public interface DemoCustomers {
      * A seeded customer as the other demo seeders need it.
      *
      * @param productLine the catalog category the customer is interested in (句客宝, 句子秒回, Wechaty)
+     * @param seats how many seats (WeChat accounts for Wechaty) it talks about, in its requirements,
+     *        its follow-ups and its deal
      * @param clockAt the follow-up clock: the later of its last follow-up and the moment its current
      *        (or, in the pool, its last) owner obtained it
      * @param lastFollowUpAt the time of its last follow-up, which set {@code nextFollowUpAt} and the
@@ -50,7 +52,7 @@ public interface DemoCustomers {
      * @param contacts its contacts, primary first
      */
     record Customer(long id, String name, CustomerType type, CustomerStatus status, String industry,
-            String productLine, Long ownerId, Instant createdAt, Instant clockAt, Instant lastFollowUpAt,
+            String productLine, int seats, Long ownerId, Instant createdAt, Instant clockAt, Instant lastFollowUpAt,
             Instant nextFollowUpAt, Instant wonAt, Instant pooledAt, List<OwnerChange> history,
             List<Ownership> ownerships, List<ContactRef> contacts) {
 

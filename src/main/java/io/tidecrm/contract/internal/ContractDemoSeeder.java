@@ -114,7 +114,8 @@ class ContractDemoSeeder implements ContractDemoData {
                     .toList();
             for (int i = 0; i < negotiating.size(); i++) {
                 DemoCustomers.Customer c = negotiating.get(i);
-                ApprovalState state = i < 2 ? ApprovalState.SUBMITTED : i == 2 ? ApprovalState.REJECTED : ApprovalState.DRAFT;
+                ApprovalState state = i < 2 ? ApprovalState.SUBMITTED
+                        : i == 2 ? ApprovalState.REJECTED : ApprovalState.DRAFT;
                 contracts.add(pending(c, lines(c, dealLines, random), state, staff, random));
             }
             customers.stream()
@@ -154,8 +155,8 @@ class ContractDemoSeeder implements ContractDemoData {
         // Created while the owner was following the customer up, a few days before the approval.
         Instant earliest = max(stretch.from().plus(Duration.ofHours(1)), wonAt.minus(Duration.ofDays(3)));
         Instant latest = min(stretch.activeUntil(), wonAt.minus(Duration.ofHours(2)));
-        Draft d = head(c, stretch.ownerId(), lines, earliest.isBefore(latest) ? random.between(earliest, latest) : latest,
-                random);
+        Instant created = earliest.isBefore(latest) ? random.between(earliest, latest) : latest;
+        Draft d = head(c, stretch.ownerId(), lines, created, random);
         long manager = staff.teamOf(stretch.ownerId()).managerId();
         Instant submitted = random.between(d.createdAt, wonAt.minus(Duration.ofMinutes(30)));
         if (index % 5 == 2 && Duration.between(submitted, wonAt).toHours() >= 6) {
@@ -188,7 +189,8 @@ class ContractDemoSeeder implements ContractDemoData {
         d.state = state;
         d.updatedAt = d.createdAt;
         if (state != ApprovalState.DRAFT) {
-            Instant submitted = between(random, d.createdAt.plus(Duration.ofMinutes(20)), now.minus(Duration.ofHours(2)));
+            Instant submitted = between(random, d.createdAt.plus(Duration.ofMinutes(20)),
+                    now.minus(Duration.ofHours(2)));
             d.submissions.add(submitted);
             d.updatedAt = submitted;
         }
@@ -209,7 +211,8 @@ class ContractDemoSeeder implements ContractDemoData {
         return d;
     }
 
-    private Draft head(DemoCustomers.Customer c, long ownerId, List<PricedLine> lines, Instant created, DemoRandom random) {
+    private Draft head(DemoCustomers.Customer c, long ownerId, List<PricedLine> lines, Instant created,
+            DemoRandom random) {
         Draft d = new Draft();
         d.customer = c;
         d.ownerId = ownerId;
@@ -228,10 +231,14 @@ class ContractDemoSeeder implements ContractDemoData {
         return d;
     }
 
-    /** One to three instalments that add up to the total: 30 / 40 / 30 % of a large one, half and half of a middling one. */
+    /**
+     * One to three instalments that add up to the total: 30 / 40 / 30 % of a large one, half and
+     * half of a middling one, all of a small one.
+     */
     private static void plan(Draft d, LocalDate firstDue, Instant createdAt) {
         List<BigDecimal> shares = d.total.compareTo(BigDecimal.valueOf(10_000)) < 0 ? List.of(BigDecimal.ONE)
-                : d.total.compareTo(BigDecimal.valueOf(50_000)) < 0 ? List.of(new BigDecimal("0.5"), new BigDecimal("0.5"))
+                : d.total.compareTo(BigDecimal.valueOf(50_000)) < 0
+                        ? List.of(new BigDecimal("0.5"), new BigDecimal("0.5"))
                 : List.of(new BigDecimal("0.3"), new BigDecimal("0.4"), new BigDecimal("0.3"));
         BigDecimal planned = BigDecimal.ZERO;
         for (int i = 0; i < shares.size(); i++) {
@@ -282,8 +289,8 @@ class ContractDemoSeeder implements ContractDemoData {
                 recorded = recorded.isAfter(random.now()) ? random.now() : recorded;
             }
             if (amount.signum() > 0) {
-                i.payments.add(new Payment(paidOn, amount, d.plan.indexOf(i) == 0 ? "首期款" : "第 " + (d.plan.indexOf(i) + 1)
-                        + " 期款", recorded));
+                int n = d.plan.indexOf(i) + 1;
+                i.payments.add(new Payment(paidOn, amount, n == 1 ? "首期款" : "第 " + n + " 期款", recorded));
             }
         }
     }
@@ -346,8 +353,9 @@ class ContractDemoSeeder implements ContractDemoData {
         }
         heads.bind(jdbc.sql("""
                 INSERT INTO contract (id, customer_id, owner_id, title, status, type, payment_method, sign_date,
-                                      service_start, service_end, customer_signatory_id, our_signatory_id, remarks, total,
-                                      approval_state, submitted_by_id, submitted_at, created_by_id, created_at, updated_at)
+                                      service_start, service_end, customer_signatory_id, our_signatory_id, remarks,
+                                      total, approval_state, submitted_by_id, submitted_at, created_by_id, created_at,
+                                      updated_at)
                 SELECT id, customer_id, owner_id, title, status, type, payment_method, sign_date, service_start,
                        service_end, customer_signatory_id, owner_id, remarks, total, approval_state,
                        CASE WHEN approval_state <> 'DRAFT' THEN owner_id END, submitted_at, owner_id, created_at,
@@ -383,8 +391,9 @@ class ContractDemoSeeder implements ContractDemoData {
         if (!plan.isEmpty()) {
             plan.bind(jdbc.sql("""
                     INSERT INTO contract_instalment (id, contract_id, due_date, amount, created_at)
-                    SELECT * FROM unnest(CAST(:id AS bigint[]), CAST(:contract_id AS bigint[]), CAST(:due_date AS date[]),
-                                         CAST(:amount AS numeric[]), CAST(:created_at AS timestamptz[]))
+                    SELECT * FROM unnest(CAST(:id AS bigint[]), CAST(:contract_id AS bigint[]),
+                                         CAST(:due_date AS date[]), CAST(:amount AS numeric[]),
+                                         CAST(:created_at AS timestamptz[]))
                     """)).update();
         }
         if (!payments.isEmpty()) {

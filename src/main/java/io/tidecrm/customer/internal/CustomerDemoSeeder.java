@@ -85,9 +85,12 @@ class CustomerDemoSeeder implements DemoCustomers {
     public List<Customer> seed(DemoUsers.Staff staff, PoolTerms terms) {
         DemoRandom random = new DemoRandom(SEED, clock);
         List<DemoNames.Company> companies = DemoNames.companies(random);
-        Map<Long, UserSummary> people = users.findUsers(staff.teams().stream()
-                .flatMap(t -> java.util.stream.Stream.concat(java.util.stream.Stream.of(t.managerId()), t.repIds().stream()))
-                .toList());
+        List<Long> colleagues = new ArrayList<>();
+        staff.teams().forEach(t -> {
+            colleagues.add(t.managerId());
+            colleagues.addAll(t.repIds());
+        });
+        Map<Long, UserSummary> people = users.findUsers(colleagues);
         Planner planner = new Planner(random, staff, terms, people);
         List<Draft> drafts = planner.plan(companies);
         List<Long> ids = allocate("customer", drafts.size());
@@ -127,7 +130,8 @@ class CustomerDemoSeeder implements DemoCustomers {
             if (c.ownerId() != null && !c.won()) {
                 Instant deadline = calculator.deadline(c.type(), c.status(), c.ownerId(), c.clockAt());
                 if (deadline != null && !deadline.isAfter(now)) {
-                    throw new IllegalStateException("Demo customer " + c.name() + " is past its pool deadline " + deadline);
+                    throw new IllegalStateException("Demo customer " + c.name() + " is past its pool deadline "
+                            + deadline);
                 }
             }
             for (OwnerChange change : c.history()) {
@@ -159,13 +163,13 @@ class CustomerDemoSeeder implements DemoCustomers {
                     d.referrer, d.website, d.address, d.staffSize, d.status, d.ownerId == null ? null : d.next,
                     d.expectedAmount, d.expectedCloseDate, d.requirements, d.extraDiscount, d.remarks,
                     String.join("|", d.tags), d.jkbStatus, d.jkbName, d.retention, d.jzmhName, d.github, d.contributor,
-                    d.ownerId, d.clockAt(), d.last(), d.pooledAt, d.poolReason, d.history.get(0).newOwnerId(), d.created,
-                    d.updatedAt());
+                    d.ownerId, d.clockAt(), d.last(), d.pooledAt, d.poolReason, d.history.get(0).newOwnerId(),
+                    d.created, d.updatedAt());
         }
         rows.bind(jdbc.sql("""
-                INSERT INTO customer (id, name, name_key, credit_code, type, region, industry, source, referrer, website,
-                    address, staff_size, status, next_follow_up_at, expected_amount, expected_close_date, requirements,
-                    extra_discount, remarks, tags, jkb_service_code_status, jkb_registration_name, jzmh_retention,
+                INSERT INTO customer (id, name, name_key, credit_code, type, region, industry, source, referrer,
+                    website, address, staff_size, status, next_follow_up_at, expected_amount, expected_close_date,
+                    requirements, extra_discount, remarks, tags, jkb_service_code_status, jkb_registration_name, jzmh_retention,
                     jzmh_registration_name, wechaty_github_url, wechaty_contributor, owner_id, clock_at,
                     last_follow_up_at, pooled_at, pool_reason, created_by_id, created_at, updated_at)
                 SELECT id, name, name_key, credit_code, type, region, industry, source, referrer, website, address,
@@ -201,7 +205,11 @@ class CustomerDemoSeeder implements DemoCustomers {
         }
         List<Row> planned = new ArrayList<>();
         for (Draft d : drafts) {
-            int count = d.type == CustomerType.A ? random.between(2, 3) : random.between(1, d.type == CustomerType.B ? 3 : 2);
+            int count = switch (d.type) {
+                case A -> random.between(2, 3);
+                case B -> random.between(1, 3);
+                case C -> random.between(1, 2);
+            };
             for (int i = 0; i < count; i++) {
                 planned.add(new Row(d.id, people.next(d, i == 0), i == 0,
                         i == 0 ? d.created : random.between(d.created, d.clockAt())));
@@ -220,8 +228,8 @@ class CustomerDemoSeeder implements DemoCustomers {
                     .add(new ContactRef(ids.get(i), r.customerId(), p.name(), p.title(), p.mobile(), r.primary()));
         }
         rows.bind(jdbc.sql("""
-                INSERT INTO contact (id, customer_id, name, gender, department, title, mobile, wechat_nickname, wechat_id,
-                                     email, birthday, remarks, is_primary, created_at, updated_at)
+                INSERT INTO contact (id, customer_id, name, gender, department, title, mobile, wechat_nickname,
+                                     wechat_id, email, birthday, remarks, is_primary, created_at, updated_at)
                 SELECT id, customer_id, name, gender, department, title, mobile, nickname, wechat_id, email, birthday,
                        remarks, is_primary, at, at
                 FROM unnest(CAST(:id AS bigint[]), CAST(:customer_id AS bigint[]), CAST(:name AS text[]),
@@ -268,6 +276,7 @@ class CustomerDemoSeeder implements DemoCustomers {
         String region;
         String industry;
         String productLine;
+        int seats;
         String creditCode;
         String website;
         String address;
@@ -333,8 +342,8 @@ class CustomerDemoSeeder implements DemoCustomers {
         }
 
         Customer toCustomer(List<ContactRef> contacts) {
-            return new Customer(id, name, type, status, industry, productLine, ownerId, created, clockAt(), last(),
-                    ownerId == null ? null : next, wonAt, pooledAt, List.copyOf(history), ownerships(),
+            return new Customer(id, name, type, status, industry, productLine, seats, ownerId, created, clockAt(),
+                    last(), ownerId == null ? null : next, wonAt, pooledAt, List.copyOf(history), ownerships(),
                     contacts == null ? List.of() : List.copyOf(contacts));
         }
     }
@@ -667,26 +676,29 @@ class CustomerDemoSeeder implements DemoCustomers {
                 case C -> random.pick(StaffSize.UP_TO_20, StaffSize.UP_TO_50);
             };
             int seats = switch (d.type) {
-                case A -> random.between(80, 300);
-                case B -> random.between(20, 80);
-                case C -> random.between(3, 15);
+                case A -> random.between(50, 200);
+                case B -> random.between(10, 60);
+                case C -> random.between(2, 10);
             };
+            d.seats = seats;
             d.requirements = switch (d.productLine) {
                 case "句客宝" -> random.pick("客服团队约 " + seats + " 人，需要企业微信会话存档和质检，离职员工的客户自动继承",
                         "希望统一管理门店导购的企业微信，统计每日加粉和回复率（约 " + seats + " 人）");
                 case "句子秒回" -> random.pick("销售用个人微信跟进客户，需要快捷回复和群发，约 " + seats + " 个座席",
                         "多个微信号聚合到一个工作台，支持自动回复和客户标签（" + seats + " 个号）");
-                default -> random.pick("基于 Wechaty 做客服机器人，需要 padplus 协议稳定运行",
-                        "内部 IM 机器人项目，需要技术支持和定制开发");
+                default -> random.pick("基于 Wechaty 做客服机器人，约 " + seats + " 个微信号，需要 padplus 协议稳定运行",
+                        "内部 IM 机器人项目（" + seats + " 个微信号），需要技术支持和定制开发");
             };
             if (d.status.ordinal() >= CustomerStatus.INTENT.ordinal() && d.status != CustomerStatus.ON_HOLD) {
-                // About what the catalog asks for the seats of the type (see the sales demo's deals).
-                BigDecimal unit = BigDecimal.valueOf(switch (d.type) {
-                    case A -> random.between(300, 1500);
-                    case B -> random.between(80, 500);
-                    case C -> random.between(20, 120);
-                });
-                d.expectedAmount = unit.multiply(BigDecimal.valueOf(100)).setScale(2);
+                // About the catalog's list price for the seats (the sales demo prices the deal itself).
+                long estimate = switch (d.productLine) {
+                    case "句客宝" -> 4980L + 500L * seats;
+                    case "句子秒回" -> 1280L * seats;
+                    default -> 200L * Math.max(5, seats)
+                            + 2500L * (d.type == CustomerType.A ? 14 : d.type == CustomerType.B ? 6 : 2);
+                };
+                d.expectedAmount = BigDecimal.valueOf(estimate).setScale(-2, java.math.RoundingMode.HALF_UP)
+                        .setScale(2);
                 d.expectedCloseDate = today.plusDays(random.between(10, 90));
             }
             if ((d.status == CustomerStatus.QUOTED || d.status == CustomerStatus.NEGOTIATING) && random.chance(0.5)) {

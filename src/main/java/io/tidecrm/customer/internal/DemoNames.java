@@ -40,8 +40,8 @@ final class DemoNames {
         }
 
         String address(DemoRandom random) {
-            return city.region() + random.pick(city.districts()) + random.pick(ROADS) + " " + random.between(8, 999) + " 号"
-                    + random.pick(BUILDINGS);
+            return city.region() + random.pick(city.districts()) + random.pick(ROADS) + " " + random.between(8, 999)
+                    + " 号" + random.pick(BUILDINGS);
         }
     }
 

@@ -69,15 +69,12 @@ final class DemoContent {
     Written write(FollowUpDemoSeeder.Step step, DemoCustomers.Customer customer, ContactRef contact) {
         Template template = random.pick(TEMPLATES.get(step));
         FollowUpKind kind = random.pick(template.kinds());
-        String who = contact == null ? "对方" : contact.name() + (contact.title() == null ? "" : "（" + contact.title() + "）");
+        String who = contact == null ? "对方"
+                : contact.name() + (contact.title() == null ? "" : "（" + contact.title() + "）");
         String text = template.text()
                 .replace("{contact}", who)
                 .replace("{product}", product(customer.productLine()))
-                .replace("{n}", String.valueOf(switch (customer.type()) {
-                    case A -> random.between(50, 200);
-                    case B -> random.between(10, 60);
-                    case C -> random.between(2, 10);
-                }));
+                .replace("{n}", String.valueOf(customer.seats()));
         return new Written(kind, text);
     }
 

@@ -89,32 +89,35 @@ class FollowUpDemoSeeder implements FollowUpDemoData {
                 planned.add(new Planned(customer, e));
             }
         }
-        List<Long> ids = jdbc.sql("SELECT nextval(pg_get_serial_sequence('follow_up', 'id')) FROM generate_series(1, :n)")
+        List<Long> ids = jdbc
+                .sql("SELECT nextval(pg_get_serial_sequence('follow_up', 'id')) FROM generate_series(1, :n)")
                 .param("n", planned.size())
                 .query(Long.class)
                 .list();
         // Ids in the order of time, as if written one after the other.
         planned.sort(Comparator.comparing(p -> p.entry().at));
-        RowArrays rows = new RowArrays("id", "customer_id", "author_id", "kind", "occurred_at", "recorded_at", "content",
-                "contact_id", "new_status", "next_follow_up_at");
+        RowArrays rows = new RowArrays("id", "customer_id", "author_id", "kind", "occurred_at", "recorded_at",
+                "content", "contact_id", "new_status", "next_follow_up_at");
         RowArrays notified = new RowArrays("follow_up_id", "user_id");
         List<Mention> mentions = new ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {
             Entry e = planned.get(i).entry();
             DemoCustomers.Customer c = planned.get(i).customer();
             Instant recorded = recordedAt(e.at, random);
-            rows.add(ids.get(i), c.id(), e.authorId, e.kind, e.at, recorded, e.content, e.contactId, e.newStatus, e.next);
+            rows.add(ids.get(i), c.id(), e.authorId, e.kind, e.at, recorded, e.content, e.contactId, e.newStatus,
+                    e.next);
             if (e.notify != null) {
                 notified.add(ids.get(i), e.notify);
-                mentions.add(new Mention(ids.get(i), c.id(), c.name(), e.authorId, e.notify, recorded, excerpt(e.content)));
+                mentions.add(new Mention(ids.get(i), c.id(), c.name(), e.authorId, e.notify, recorded,
+                        excerpt(e.content)));
             }
         }
         rows.bind(jdbc.sql("""
                 INSERT INTO follow_up (id, customer_id, author_id, kind, occurred_at, recorded_at, content, contact_id,
                                        new_status, next_follow_up_at)
-                SELECT * FROM unnest(CAST(:id AS bigint[]), CAST(:customer_id AS bigint[]), CAST(:author_id AS bigint[]),
-                                     CAST(:kind AS text[]), CAST(:occurred_at AS timestamptz[]),
-                                     CAST(:recorded_at AS timestamptz[]), CAST(:content AS text[]),
+                SELECT * FROM unnest(CAST(:id AS bigint[]), CAST(:customer_id AS bigint[]),
+                                     CAST(:author_id AS bigint[]), CAST(:kind AS text[]),
+                                     CAST(:occurred_at AS timestamptz[]), CAST(:recorded_at AS timestamptz[]), CAST(:content AS text[]),
                                      CAST(:contact_id AS bigint[]), CAST(:new_status AS text[]),
                                      CAST(:next_follow_up_at AS timestamptz[]))
                 """)).update();
@@ -219,7 +222,8 @@ class FollowUpDemoSeeder implements FollowUpDemoData {
             last.next = customer.nextFollowUpAt();
         } else {
             // Going into the pool cleared it on the customer.
-            last.next = random.chance(0.5) ? random.at(random.date(last.at).plusDays(random.between(2, 7)), 10, 0) : null;
+            LocalDate planned = random.date(last.at).plusDays(random.between(2, 7));
+            last.next = random.chance(0.5) ? random.at(planned, 10, 0) : null;
         }
     }
 

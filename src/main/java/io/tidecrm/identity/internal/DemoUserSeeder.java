@@ -83,7 +83,8 @@ class DemoUserSeeder implements DemoUsers {
                 }
                 reps.add(idOf(rep));
             }
-            staffTeams.add(new DemoUsers.Team(team.getId(), team.getName(), team.getManager().getId(), List.copyOf(reps)));
+            staffTeams.add(new DemoUsers.Team(team.getId(), team.getName(), team.getManager().getId(),
+                    List.copyOf(reps)));
         }
         if (created > 0) {
             log.info("Seeded {} demo users (password in README)", created);

@@ -74,7 +74,8 @@ class NotificationDemoSeeder implements NotificationDemoData {
         approvals.forEach(a -> people.add(a.submitterId()));
         Map<Long, UserSummary> names = users.findUsers(people);
         for (FollowUpDemoData.Mention m : mentions) {
-            notices.add(new Notice(m.notifiedUserId(), NotificationKind.FOLLOW_UP_MENTION, "notification.FOLLOW_UP_MENTION",
+            notices.add(new Notice(m.notifiedUserId(), NotificationKind.FOLLOW_UP_MENTION,
+                    "notification.FOLLOW_UP_MENTION",
                     List.of(name(names, m.authorId()), m.customerName(), m.excerpt()), customerLink(m.customerId()),
                     m.recordedAt()));
         }
@@ -88,8 +89,9 @@ class NotificationDemoSeeder implements NotificationDemoData {
                 };
                 if (kind != null && h.newOwnerId() != null && !h.newOwnerId().equals(h.byUserId())) {
                     boolean withReason = h.reason() != null && !h.reason().isBlank();
-                    notices.add(new Notice(h.newOwnerId(), kind, "notification." + kind.name() + (withReason ? ".reason" : ""),
-                            withReason ? List.of(c.name(), h.reason()) : List.of(c.name()), customerLink(c.id()), h.at()));
+                    String key = "notification." + kind.name() + (withReason ? ".reason" : "");
+                    List<String> args = withReason ? List.of(c.name(), h.reason()) : List.of(c.name());
+                    notices.add(new Notice(h.newOwnerId(), kind, key, args, customerLink(c.id()), h.at()));
                 }
                 if (h.kind() == OwnerChangeKind.RECLAIMED) {
                     reclaimed.merge(List.of(h.previousOwnerId(), h.at()), 1, Integer::sum);
@@ -135,9 +137,11 @@ class NotificationDemoSeeder implements NotificationDemoData {
                     INSERT INTO notification (recipient_id, kind, message_key, message_args, link, created_at, read_at)
                     SELECT recipient_id, kind, message_key, message_args, link, created_at, read_at
                     FROM unnest(CAST(:recipient_id AS bigint[]), CAST(:kind AS text[]),
-                                         CAST(:message_key AS text[]), CAST(:message_args AS text[]), CAST(:link AS text[]),
-                                         CAST(:created_at AS timestamptz[]), CAST(:read_at AS timestamptz[]))
-                        WITH ORDINALITY AS r(recipient_id, kind, message_key, message_args, link, created_at, read_at, n)
+                                         CAST(:message_key AS text[]), CAST(:message_args AS text[]),
+                                         CAST(:link AS text[]), CAST(:created_at AS timestamptz[]),
+                                         CAST(:read_at AS timestamptz[]))
+                        WITH ORDINALITY
+                        AS r(recipient_id, kind, message_key, message_args, link, created_at, read_at, n)
                     ORDER BY n
                     """)).update();
         }

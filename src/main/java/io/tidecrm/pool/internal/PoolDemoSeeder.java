@@ -111,7 +111,8 @@ class PoolDemoSeeder implements PoolDemoData {
         int runs = recordRuns(pool, now, warnings, reclaims, reclaimedTypes, reclaimedOwners);
         Map<List<Object>, List<Warning>> byDigest = new LinkedHashMap<>();
         warnings.stream().sorted(Comparator.comparing(Warning::warnedAt).thenComparing(Warning::name))
-                .forEach(w -> byDigest.computeIfAbsent(List.of(w.ownerId(), w.warnedAt()), k -> new ArrayList<>()).add(w));
+                .forEach(w -> byDigest.computeIfAbsent(List.of(w.ownerId(), w.warnedAt()), k -> new ArrayList<>())
+                        .add(w));
         List<WarningDigest> digests = byDigest.values().stream().map(ws -> new WarningDigest(ws.get(0).ownerId(),
                 ws.get(0).warnedAt(), ws.get(0).deadline(), ws.stream().map(Warning::customerId).toList(),
                 ws.stream().map(Warning::name).toList())).toList();

@@ -88,7 +88,9 @@ class SalesDemoSeeder implements SalesDemoData {
             if (c.won() && c.clockAt().isAfter(c.wonAt().plus(Duration.ofDays(1))) && random.chance(0.35)) {
                 rows.add(opportunity(c, random.pick(Stage.QUALIFIED, Stage.SOLUTION), products, random, true));
             }
-            if (c.ownerId() != null && !c.won() && random.chance(0.1)) {
+            // An earlier attempt that was lost, where the owner has been at it for a while.
+            boolean longEnough = Duration.between(c.lastOwnership().from(), c.clockAt()).toDays() >= 10;
+            if (c.ownerId() != null && !c.won() && longEnough && random.chance(0.15)) {
                 rows.add(opportunity(c, Stage.LOST, products, random, false));
             }
         }
@@ -170,14 +172,8 @@ class SalesDemoSeeder implements SalesDemoData {
         if (line.isEmpty()) {
             line = products.values().stream().flatMap(List::stream).toList();
         }
-        int seats = switch (c.type()) {
-            case A -> random.between(50, 200);
-            case B -> random.between(10, 60);
-            case C -> random.between(2, 10);
-        };
-        if (upsell) {
-            seats = Math.max(2, seats / 3);
-        }
+        // The seats the customer talks about; a second deal of a won customer adds a third more.
+        int seats = upsell ? Math.max(2, c.seats() / 3) : c.seats();
         BigDecimal discount = BigDecimal.valueOf(c.type() == CustomerType.A ? random.pick(0, 5, 10, 15)
                 : random.pick(0, 0, 5, 10));
         List<Input> inputs = new ArrayList<>();
@@ -201,7 +197,7 @@ class SalesDemoSeeder implements SalesDemoData {
                 title = upsell ? "句子秒回 · 新增 " + seats + " 座席" : "句子秒回 · 基础版 " + seats + " 座席";
             }
             default -> {
-                int accounts = Math.max(5, seats / 2);
+                int accounts = Math.max(5, seats);
                 add(inputs, line, "padplus", accounts, discount);
                 int days = switch (c.type()) {
                     case A -> random.between(8, 20);
@@ -234,7 +230,8 @@ class SalesDemoSeeder implements SalesDemoData {
         if (rows.isEmpty()) {
             return;
         }
-        List<Long> ids = jdbc.sql("SELECT nextval(pg_get_serial_sequence('opportunity', 'id')) FROM generate_series(1, :n)")
+        List<Long> ids = jdbc
+                .sql("SELECT nextval(pg_get_serial_sequence('opportunity', 'id')) FROM generate_series(1, :n)")
                 .param("n", rows.size())
                 .query(Long.class)
                 .list();
@@ -256,15 +253,17 @@ class SalesDemoSeeder implements SalesDemoData {
             }
         }
         opportunities.bind(jdbc.sql("""
-                INSERT INTO opportunity (id, customer_id, owner_id, title, stage, amount, expected_close_date, probability,
-                                         next_step, lost_reason, created_by_id, created_at, updated_at, closed_at)
+                INSERT INTO opportunity (id, customer_id, owner_id, title, stage, amount, expected_close_date,
+                                         probability, next_step, lost_reason, created_by_id, created_at, updated_at,
+                                         closed_at)
                 SELECT id, customer_id, owner_id, title, stage, amount, expected_close_date, probability, next_step,
                        lost_reason, owner_id, created_at, updated_at, closed_at
                 FROM unnest(CAST(:id AS bigint[]), CAST(:customer_id AS bigint[]), CAST(:owner_id AS bigint[]),
                             CAST(:title AS text[]), CAST(:stage AS text[]), CAST(:amount AS numeric[]),
                             CAST(:expected_close_date AS date[]), CAST(:probability AS integer[]),
-                            CAST(:next_step AS text[]), CAST(:lost_reason AS text[]), CAST(:created_at AS timestamptz[]),
-                            CAST(:updated_at AS timestamptz[]), CAST(:closed_at AS timestamptz[]))
+                            CAST(:next_step AS text[]), CAST(:lost_reason AS text[]),
+                            CAST(:created_at AS timestamptz[]), CAST(:updated_at AS timestamptz[]),
+                            CAST(:closed_at AS timestamptz[]))
                     AS r(id, customer_id, owner_id, title, stage, amount, expected_close_date, probability, next_step,
                          lost_reason, created_at, updated_at, closed_at)
                 """)).update();
