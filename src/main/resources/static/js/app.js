@@ -9,6 +9,54 @@
       event.detail.headers[header.content] = token.content;
     }
   });
+  // Lists as cards on a phone (app.css, table.table-cards): each cell is labelled with its
+  // column's heading, unless the template set a data-label of its own.
+  function labelCards(root) {
+    root.querySelectorAll('table.table-cards').forEach(function (table) {
+      var heads = Array.prototype.map.call(table.querySelectorAll('thead tr:first-child > th'), function (th) {
+        return th.textContent.trim();
+      });
+      table.querySelectorAll('tbody > tr, tfoot > tr').forEach(function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, i) {
+          if (!cell.hasAttribute('data-label') && heads[i]) {
+            cell.setAttribute('data-label', heads[i]);
+          }
+        });
+      });
+    });
+  }
+  labelCards(document);
+  document.body.addEventListener('htmx:afterSwap', function () {
+    labelCards(document);
+  });
+  // <a href="#form" data-focus="field"> goes to the form and puts the cursor in its field (the
+  // customer page's "write follow-up" button); also when the page is opened at that anchor.
+  function focusTarget(link) {
+    var form = document.querySelector(link.getAttribute('href'));
+    var field = form && form.querySelector('[name="' + link.getAttribute('data-focus') + '"]');
+    if (field) {
+      field.scrollIntoView({ block: 'center' });
+      field.focus({ preventScroll: true });
+      return true;
+    }
+    return false;
+  }
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[data-focus]');
+    if (link && focusTarget(link)) {
+      event.preventDefault();
+      history.replaceState(null, '', link.getAttribute('href'));
+    }
+  });
+  // After the load: the browser's own scroll to the fragment would take the focus away again.
+  window.addEventListener('load', function () {
+    var opened = location.hash && document.querySelector('a[data-focus][href="' + location.hash.replace(/"/g, '') + '"]');
+    if (opened) {
+      window.setTimeout(function () {
+        focusTarget(opened);
+      }, 0);
+    }
+  });
   // <form data-confirm="..."> asks before it submits.
   document.addEventListener('submit', function (event) {
     var message = event.target.getAttribute && event.target.getAttribute('data-confirm');

@@ -32,6 +32,10 @@ public class TestDatabase implements LauncherSessionListener {
 
     private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
 
+    private static final List<String> EXTRA_DATABASES = new CopyOnWriteArrayList<>();
+
+    private static volatile TestDatabase current;
+
     private static final String DEFAULT_SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
     private PostgreSQLContainer container;
@@ -72,6 +76,7 @@ public class TestDatabase implements LauncherSessionListener {
         password = pass;
         database = "tidecrm_test_" + System.currentTimeMillis() + "_" + ThreadLocalRandom.current().nextInt(1000, 9999);
         execute("CREATE DATABASE " + database + " ENCODING 'UTF8'");
+        current = this;
         System.setProperty("spring.datasource.url", url.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database + "$1"));
         System.setProperty("spring.datasource.username", user);
         System.setProperty("spring.datasource.password", pass);
@@ -90,12 +95,33 @@ public class TestDatabase implements LauncherSessionListener {
             }
         }
         try {
+            for (String extra : EXTRA_DATABASES) {
+                execute("DROP DATABASE IF EXISTS " + extra + " WITH (FORCE)");
+            }
+            EXTRA_DATABASES.clear();
             execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         } finally {
             if (container != null) {
                 container.stop();
             }
         }
+    }
+
+    /**
+     * A second database of this run on the same server (e.g. for a context seeded with the demo
+     * data), created now and dropped with the run's own; answers its JDBC URL.
+     */
+    public static synchronized String extraDatabase(String suffix) {
+        TestDatabase db = current;
+        if (db == null) {
+            throw new IllegalStateException("No test database: the launcher session listener did not run");
+        }
+        String name = db.database + "_" + suffix;
+        if (!EXTRA_DATABASES.contains(name)) {
+            db.execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
+            EXTRA_DATABASES.add(name);
+        }
+        return db.serverUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name + "$1");
     }
 
     private void execute(String sql) {
