@@ -71,8 +71,10 @@ class CustomerOwnershipPagesIntegrationTests {
         long contact = fixtures.insertContact(id, "王芳");
         jdbc.sql("UPDATE contact SET mobile = '138 0013 8000', email = 'wang@example.com' WHERE id = ?").param(contact)
                 .update();
-        assertThat(page("rep1", "/customers/" + id)).contains("href=\"tel:13800138000\"", "href=\"sms:13800138000\"",
-                "href=\"mailto:wang@example.com\"");
+        for (String url : new String[] { "/customers/" + id, "/contacts?q=" + "王芳" }) {
+            assertThat(page("rep1", url)).as(url).contains("href=\"tel:13800138000\"", "href=\"sms:13800138000\"",
+                    "href=\"mailto:wang@example.com\"");
+        }
     }
 
     @Test
