@@ -48,8 +48,8 @@ class FieldMessageIntegrationTests {
         String form = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/customers/new")
                 .with(users.as("rep1"))).andReturn().getResponse().getContentAsString().replaceAll("\\s+", " ");
         // @Size(max = 200) on the name, @DecimalMin("0") and two decimals on the expected amount.
-        assertThat(form).containsPattern("<input[^>]*id=\"name\"[^>]*maxlength=\"200\"")
-                .containsPattern("<input[^>]*id=\"expectedAmount\"[^>]*min=\"0\"[^>]*step=\"0.01\"");
+        assertThat(form).containsPattern("<input[^>]*maxlength=\"200\"[^>]*id=\"name\"")
+                .containsPattern("<input[^>]*min=\"0\"[^>]*step=\"0.01\"[^>]*id=\"expectedAmount\"");
     }
 
     private String postBadCustomer(String language, String... extra) throws Exception {
