@@ -48,7 +48,8 @@ class PageSweepBrowserTests {
     private static final Set<String> ALLOWED = Set.of("CRM", "SMS", "SAAS");
 
     private static final List<String> COMMON = List.of("/", "/todo", "/customers", "/contacts", "/pool",
-            "/opportunities", "/opportunities/board", "/opportunities/forecast", "/contracts", "/notifications", "/catalog/products", "/account/password", "/customers/new");
+            "/opportunities", "/opportunities/board", "/opportunities/forecast", "/contracts", "/notifications", "/catalog/products", "/account/password", "/customers/new",
+            "/search?q=科技");
     /** Behind the managers' links (the approvals entry, the contract tabs, the pool's flow button). */
     private static final List<String> MANAGER = List.of("/approvals", "/contracts/overdue", "/pool/flow");
     private static final List<String> ADMIN = List.of("/admin/users", "/admin/teams", "/admin/products",
@@ -185,7 +186,7 @@ class PageSweepBrowserTests {
     }
 
     private static String name(String path) {
-        String name = path.replaceAll("^/", "").replaceAll("\\d+", "n").replace('/', '-');
+        String name = path.replaceAll("\\?.*$", "").replaceAll("^/", "").replaceAll("\\d+", "n").replace('/', '-');
         return name.isEmpty() ? "home" : name;
     }
 

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opportunitys for the global search, in one statement inside the viewer's customer scope. */
+/** Opportunities for the global search, in one statement inside the viewer's customer scope. */
 @Service
 @Transactional(readOnly = true)
 class OpportunitySearching implements OpportunitySearch {
