@@ -24,11 +24,7 @@ class FieldLabelTests {
 
     @Test
     void everyFieldOfEveryFormHasALabelInBothLanguages() throws Exception {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        messages.setUseCodeAsDefaultMessage(false);
+        ResourceBundleMessageSource messages = MessageBundles.messageSource();
         List<String> unlabelled = new ArrayList<>();
         List<Class<?>> forms = forms();
         assertThat(forms).hasSizeGreaterThan(10);

@@ -3,13 +3,8 @@ package io.tidecrm.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -25,16 +20,26 @@ class MessageBundleTests {
 
     @Test
     void chineseAndEnglishBundlesHaveTheSameKeys() throws IOException {
-        Set<String> english = keys("messages.properties");
-        Set<String> chinese = keys("messages_zh_CN.properties");
-        assertThat(english).isNotEmpty();
-        assertThat(difference(english, chinese)).as("keys only in messages.properties").isEmpty();
-        assertThat(difference(chinese, english)).as("keys only in messages_zh_CN.properties").isEmpty();
+        Set<String> all = new TreeSet<>();
+        for (String basename : MessageBundles.basenames()) {
+            Set<String> english = MessageBundles.keys(basename + ".properties");
+            Set<String> chinese = MessageBundles.keys(basename + "_zh_CN.properties");
+            assertThat(english).as(basename).isNotEmpty();
+            assertThat(difference(english, chinese)).as("keys only in " + basename + ".properties").isEmpty();
+            assertThat(difference(chinese, english)).as("keys only in " + basename + "_zh_CN.properties").isEmpty();
+            Set<String> twice = new TreeSet<>(english);
+            twice.retainAll(all);
+            assertThat(twice).as("keys of " + basename + " already in another bundle").isEmpty();
+            all.addAll(english);
+        }
     }
 
     @Test
     void everyKeyUsedInATemplateExists() throws IOException {
-        Set<String> english = keys("messages.properties");
+        Set<String> english = new TreeSet<>();
+        for (String basename : MessageBundles.basenames()) {
+            english.addAll(MessageBundles.keys(basename + ".properties"));
+        }
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".html")).toList()) {
@@ -53,14 +58,5 @@ class MessageBundleTests {
         Set<String> result = new TreeSet<>(a);
         result.removeAll(b);
         return result;
-    }
-
-    private static Set<String> keys(String resource) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = MessageBundleTests.class.getClassLoader().getResourceAsStream(resource);
-                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        return new TreeSet<>(properties.stringPropertyNames());
     }
 }
