@@ -61,7 +61,13 @@ class TableOwnershipTests {
             Map.entry("contract_attachment", "contract"),
             Map.entry("notification", "notification"),
             Map.entry("team_webhook", "notification"),
-            Map.entry("event_failure", "events"));
+            Map.entry("event_failure", "events"),
+            Map.entry("board_fact", "report"),
+            Map.entry("board_daily", "report"),
+            Map.entry("board_monthly", "report"),
+            Map.entry("board_rollup_day", "report"),
+            Map.entry("report_job_run", "report"),
+            Map.entry("sales_target", "report"));
 
     /**
      * Tables of the frameworks (Quartz, Spring Session, Spring Modulith's event registry,

@@ -1,0 +1,86 @@
+package io.tidecrm.report.internal;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A period of business days, both ends included: a day, a week (Monday first), a month, a
+ * quarter, a year, or a custom range.
+ */
+record Period(Kind kind, LocalDate from, LocalDate to) {
+
+    enum Kind {
+        DAY, WEEK, MONTH, QUARTER, YEAR, CUSTOM
+    }
+
+    /** The longest custom range, in days: three years. */
+    static final int MAX_CUSTOM_DAYS = 3 * 366;
+
+    Period {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("A period ends on or after its start: " + from + " … " + to);
+        }
+    }
+
+    /** The period of this kind that contains the day (not for {@link Kind#CUSTOM}). */
+    static Period containing(Kind kind, LocalDate day) {
+        return switch (kind) {
+            case DAY -> new Period(kind, day, day);
+            case WEEK -> {
+                LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                yield new Period(kind, monday, monday.plusDays(6));
+            }
+            case MONTH -> new Period(kind, day.withDayOfMonth(1), day.with(TemporalAdjusters.lastDayOfMonth()));
+            case QUARTER -> {
+                LocalDate first = day.withMonth((day.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
+                yield new Period(kind, first, first.plusMonths(3).minusDays(1));
+            }
+            case YEAR -> new Period(kind, day.withDayOfYear(1), day.with(TemporalAdjusters.lastDayOfYear()));
+            case CUSTOM -> throw new IllegalArgumentException("A custom period has explicit ends");
+        };
+    }
+
+    static Period custom(LocalDate from, LocalDate to) {
+        return new Period(Kind.CUSTOM, from, to);
+    }
+
+    long days() {
+        return ChronoUnit.DAYS.between(from, to) + 1;
+    }
+
+    /** The period of the same kind just before (for a custom range: as many days just before). */
+    Period previous() {
+        return kind == Kind.CUSTOM ? custom(from.minusDays(days()), from.minusDays(1))
+                : containing(kind, from.minusDays(1));
+    }
+
+    /** The period of the same kind just after. */
+    Period next() {
+        return kind == Kind.CUSTOM ? custom(to.plusDays(1), to.plusDays(days())) : containing(kind, to.plusDays(1));
+    }
+
+    boolean contains(LocalDate day) {
+        return !day.isBefore(from) && !day.isAfter(to);
+    }
+
+    /**
+     * The months the period is made of, when it is made of whole months (a month, a quarter, a
+     * year, or a custom range from a first to a last day); empty otherwise. Targets are monthly,
+     * so attainment is shown for such periods only.
+     */
+    List<YearMonth> wholeMonths() {
+        if (from.getDayOfMonth() != 1 || !to.equals(to.with(TemporalAdjusters.lastDayOfMonth()))) {
+            return List.of();
+        }
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        return months;
+    }
+}
