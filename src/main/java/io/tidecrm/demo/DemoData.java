@@ -13,6 +13,7 @@ import io.tidecrm.customer.DemoCustomers;
 import io.tidecrm.followup.FollowUpDemoData;
 import io.tidecrm.identity.DemoUsers;
 import io.tidecrm.notification.NotificationDemoData;
+import io.tidecrm.report.ReportDemoData;
 import io.tidecrm.pool.PoolDemoData;
 import io.tidecrm.sales.SalesDemoData;
 import org.slf4j.Logger;
@@ -27,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Seeds the demo data in the order of the modules' dependencies, each module writing only its
  * own tables: users (identity), the pool rules' start (pool), customers with contacts and owner
  * history (customer), the pool's warnings and run records (pool), follow-ups (followup),
- * opportunities (sales), contracts (contract) and the inbox (notification). The modules hand
+ * opportunities (sales), contracts (contract), the inbox (notification) and the leaderboard
+ * (report). The modules hand
  * each other ids through the records their demo APIs return, passed on here.
  *
  * <p>The records are one transaction: all or nothing. It is idempotent: when the demo customers
@@ -50,12 +52,13 @@ public class DemoData {
     private final SalesDemoData sales;
     private final ContractDemoData contracts;
     private final NotificationDemoData notifications;
+    private final ReportDemoData reports;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     DemoData(DemoUsers users, PoolDemoData pool, DemoCustomers customers, FollowUpDemoData followUps,
-            SalesDemoData sales, ContractDemoData contracts, NotificationDemoData notifications,
+            SalesDemoData sales, ContractDemoData contracts, NotificationDemoData notifications, ReportDemoData reports,
             JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.users = users;
         this.pool = pool;
@@ -64,6 +67,7 @@ public class DemoData {
         this.sales = sales;
         this.contracts = contracts;
         this.notifications = notifications;
+        this.reports = reports;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -101,6 +105,7 @@ public class DemoData {
             Map<Long, List<PricedLine>> deals = sales.seed(seeded);
             List<ContractDemoData.ApprovalStep> approvals = contracts.seed(seeded, deals, staff);
             notifications.seed(seeded, warnings, mentions, approvals);
+            reports.seed(historyStart.atZone(clock.getZone()).toLocalDate());
             return true;
         });
         if (Boolean.TRUE.equals(written)) {

@@ -36,7 +36,7 @@ enum Board {
     }
 
     /** Whether the figure is an amount of money (else a count). */
-    boolean money() {
+    public boolean money() {
         return money;
     }
 
@@ -44,17 +44,17 @@ enum Board {
      * Whether the figure counts distinct customers over the whole period, which is not the sum of
      * the days' figures: read from the ledger, not the rollups.
      */
-    boolean distinct() {
+    public boolean distinct() {
         return distinct;
     }
 
     /** What the drill-down links a fact to: a contract, a customer or an opportunity. */
-    String recordKind() {
+    public String recordKind() {
         return recordKind;
     }
 
     /** Whether targets may be set for this board. */
-    boolean targetable() {
+    public boolean targetable() {
         return this == PAYMENTS || this == CONTRACT_AMOUNT || this == NEW_CUSTOMERS;
     }
 

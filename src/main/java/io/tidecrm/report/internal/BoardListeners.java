@@ -1,5 +1,7 @@
 package io.tidecrm.report.internal;
 
+import java.util.List;
+
 import io.tidecrm.contract.ContractApproved;
 import io.tidecrm.contract.ContractSentBack;
 import io.tidecrm.contract.PaymentRecorded;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Turns the other modules' facts into ledger entries. Each listener runs after the fact's
  * transaction committed, in a transaction of its own, through the event publication registry:
  * a failure here never rolls back a sale, and the delivery is retried until it succeeds.
- * Credits go to the owner (or author) and team carried by the fact, on its business date.
+ * Credits go to the owner (or author) and team carried by the fact, on its business date. The
+ * rebuild derives its entries from the replayed facts with the same {@code entries} methods.
  */
 @Component
 class BoardListeners {
@@ -27,66 +30,93 @@ class BoardListeners {
 
     @ApplicationModuleListener
     void on(PaymentRecorded p) {
-        ledger.record(new LedgerEntry(Board.PAYMENTS, p.ownerId(), p.ownerTeamId(), p.businessDate(), p.amount(),
-                p.customerId(), p.contractId(), null, "payment:" + p.paymentId(), p.occurredAt()));
+        entries(p).forEach(ledger::record);
     }
 
     @ApplicationModuleListener
     void on(ContractApproved a) {
-        String source = "approved:" + a.contractId() + ":" + a.occurredAt().toEpochMilli();
-        ledger.record(new LedgerEntry(Board.CONTRACT_AMOUNT, a.ownerId(), a.ownerTeamId(), a.businessDate(),
-                a.amount(), a.customerId(), a.contractId(), a.title(), source, a.occurredAt()));
-        ledger.record(LedgerEntry.count(Board.CONTRACTS_APPROVED, a.ownerId(), a.ownerTeamId(), a.businessDate(), 1,
-                a.customerId(), a.contractId(), a.title(), source, a.occurredAt()));
+        entries(a).forEach(ledger::record);
     }
 
-    /** The approval no longer holds: withdrawn on the day of the edit, never on the day it was given. */
     @ApplicationModuleListener
     void on(ContractSentBack s) {
-        String source = "sent-back:" + s.contractId() + ":" + s.occurredAt().toEpochMilli();
-        ledger.record(new LedgerEntry(Board.CONTRACT_AMOUNT, s.ownerId(), s.ownerTeamId(), s.businessDate(),
-                s.approvedAmount().negate(), s.customerId(), s.contractId(), s.title(), source, s.occurredAt()));
-        ledger.record(LedgerEntry.count(Board.CONTRACTS_APPROVED, s.ownerId(), s.ownerTeamId(), s.businessDate(), -1,
-                s.customerId(), s.contractId(), s.title(), source, s.occurredAt()));
+        entries(s).forEach(ledger::record);
     }
 
     @ApplicationModuleListener
     void on(CustomerObtained o) {
-        switch (o.kind()) {
-            case CREATED, IMPORTED, CONVERTED -> ledger.record(LedgerEntry.count(Board.NEW_CUSTOMERS, o.ownerId(),
-                    o.ownerTeamId(), o.businessDate(), 1, o.customerId(), o.customerId(), o.customerName(),
-                    "new:" + o.customerId(), o.occurredAt()));
-            case GRABBED -> ledger.record(LedgerEntry.count(Board.POOL_GRABBED, o.ownerId(), o.ownerTeamId(),
-                    o.businessDate(), 1, o.customerId(), o.customerId(), o.customerName(),
-                    "grab:" + o.customerId() + ":" + o.occurredAt().toEpochMilli(), o.occurredAt()));
-            default -> {
-                // assigned by a manager or transferred: not the rep's own catch
-            }
-        }
+        entries(o).forEach(ledger::record);
     }
 
-    /** Corrections do not count; the distinct board counts one entry per author, customer and day. */
     @ApplicationModuleListener
     void on(FollowUpRecorded f) {
-        if (f.correction()) {
-            return;
-        }
-        ledger.record(LedgerEntry.count(Board.FOLLOW_UPS, f.authorId(), f.authorTeamId(), f.businessDate(), 1,
-                f.customerId(), f.customerId(), f.customerName(), "follow-up:" + f.followUpId(), f.occurredAt()));
-        ledger.record(LedgerEntry.count(Board.CUSTOMERS_FOLLOWED, f.authorId(), f.authorTeamId(), f.businessDate(),
-                1, f.customerId(), f.customerId(), f.customerName(),
-                "followed:" + f.authorId() + ":" + f.customerId() + ":" + f.businessDate(), f.occurredAt()));
+        entries(f).forEach(ledger::record);
     }
 
     @ApplicationModuleListener
     void on(OpportunityCreated o) {
-        ledger.record(LedgerEntry.count(Board.OPPORTUNITIES_CREATED, o.ownerId(), o.ownerTeamId(), o.businessDate(),
-                1, o.customerId(), o.opportunityId(), o.name(), "opportunity:" + o.opportunityId(), o.occurredAt()));
+        entries(o).forEach(ledger::record);
     }
 
     @ApplicationModuleListener
     void on(OpportunityWon w) {
-        ledger.record(LedgerEntry.count(Board.OPPORTUNITIES_WON, w.ownerId(), w.ownerTeamId(), w.businessDate(), 1,
+        entries(w).forEach(ledger::record);
+    }
+
+    static List<LedgerEntry> entries(PaymentRecorded p) {
+        return List.of(new LedgerEntry(Board.PAYMENTS, p.ownerId(), p.ownerTeamId(), p.businessDate(), p.amount(),
+                p.customerId(), p.contractId(), null, "payment:" + p.paymentId(), p.occurredAt()));
+    }
+
+    static List<LedgerEntry> entries(ContractApproved a) {
+        String source = "approved:" + a.contractId() + ":" + a.occurredAt().toEpochMilli();
+        return List.of(new LedgerEntry(Board.CONTRACT_AMOUNT, a.ownerId(), a.ownerTeamId(), a.businessDate(),
+                a.amount(), a.customerId(), a.contractId(), a.title(), source, a.occurredAt()),
+                LedgerEntry.count(Board.CONTRACTS_APPROVED, a.ownerId(), a.ownerTeamId(), a.businessDate(), 1,
+                        a.customerId(), a.contractId(), a.title(), source, a.occurredAt()));
+    }
+
+    /** The approval no longer holds: withdrawn on the day of the edit, never on the day it was given. */
+    static List<LedgerEntry> entries(ContractSentBack s) {
+        String source = "sent-back:" + s.contractId() + ":" + s.occurredAt().toEpochMilli();
+        return List.of(new LedgerEntry(Board.CONTRACT_AMOUNT, s.ownerId(), s.ownerTeamId(), s.businessDate(),
+                s.approvedAmount().negate(), s.customerId(), s.contractId(), s.title(), source, s.occurredAt()),
+                LedgerEntry.count(Board.CONTRACTS_APPROVED, s.ownerId(), s.ownerTeamId(), s.businessDate(), -1,
+                        s.customerId(), s.contractId(), s.title(), source, s.occurredAt()));
+    }
+
+    /** Created, imported or converted: a new customer; grabbed: the pool board. Transfers and assignments count on neither. */
+    static List<LedgerEntry> entries(CustomerObtained o) {
+        return switch (o.kind()) {
+            case CREATED, IMPORTED, CONVERTED -> List.of(LedgerEntry.count(Board.NEW_CUSTOMERS, o.ownerId(),
+                    o.ownerTeamId(), o.businessDate(), 1, o.customerId(), o.customerId(), o.customerName(),
+                    "new:" + o.customerId(), o.occurredAt()));
+            case GRABBED -> List.of(LedgerEntry.count(Board.POOL_GRABBED, o.ownerId(), o.ownerTeamId(),
+                    o.businessDate(), 1, o.customerId(), o.customerId(), o.customerName(),
+                    "grab:" + o.customerId() + ":" + o.occurredAt().toEpochMilli(), o.occurredAt()));
+            default -> List.of();
+        };
+    }
+
+    /** Corrections do not count; the distinct board keeps one entry per author, customer and day. */
+    static List<LedgerEntry> entries(FollowUpRecorded f) {
+        if (f.correction()) {
+            return List.of();
+        }
+        return List.of(LedgerEntry.count(Board.FOLLOW_UPS, f.authorId(), f.authorTeamId(), f.businessDate(), 1,
+                f.customerId(), f.customerId(), f.customerName(), "follow-up:" + f.followUpId(), f.occurredAt()),
+                LedgerEntry.count(Board.CUSTOMERS_FOLLOWED, f.authorId(), f.authorTeamId(), f.businessDate(), 1,
+                        f.customerId(), f.customerId(), f.customerName(),
+                        "followed:" + f.authorId() + ":" + f.customerId() + ":" + f.businessDate(), f.occurredAt()));
+    }
+
+    static List<LedgerEntry> entries(OpportunityCreated o) {
+        return List.of(LedgerEntry.count(Board.OPPORTUNITIES_CREATED, o.ownerId(), o.ownerTeamId(), o.businessDate(),
+                1, o.customerId(), o.opportunityId(), o.name(), "opportunity:" + o.opportunityId(), o.occurredAt()));
+    }
+
+    static List<LedgerEntry> entries(OpportunityWon w) {
+        return List.of(LedgerEntry.count(Board.OPPORTUNITIES_WON, w.ownerId(), w.ownerTeamId(), w.businessDate(), 1,
                 w.customerId(), w.opportunityId(), w.name(),
                 "won:" + w.opportunityId() + ":" + w.occurredAt().toEpochMilli(), w.occurredAt()));
     }

@@ -67,6 +67,10 @@ class Leaderboard {
         return LocalDate.now(clock);
     }
 
+    Clock clock() {
+        return clock;
+    }
+
     @Transactional(readOnly = true)
     Ranking rank(Board board, Period period, Long teamId, CurrentUser viewer) {
         LocalDate rolled = rollup.rolledThrough();

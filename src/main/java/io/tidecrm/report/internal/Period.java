@@ -49,22 +49,22 @@ record Period(Kind kind, LocalDate from, LocalDate to) {
         return new Period(Kind.CUSTOM, from, to);
     }
 
-    long days() {
+    public long days() {
         return ChronoUnit.DAYS.between(from, to) + 1;
     }
 
     /** The period of the same kind just before (for a custom range: as many days just before). */
-    Period previous() {
+    public Period previous() {
         return kind == Kind.CUSTOM ? custom(from.minusDays(days()), from.minusDays(1))
                 : containing(kind, from.minusDays(1));
     }
 
     /** The period of the same kind just after. */
-    Period next() {
+    public Period next() {
         return kind == Kind.CUSTOM ? custom(to.plusDays(1), to.plusDays(days())) : containing(kind, to.plusDays(1));
     }
 
-    boolean contains(LocalDate day) {
+    public boolean contains(LocalDate day) {
         return !day.isBefore(from) && !day.isAfter(to);
     }
 
@@ -73,7 +73,7 @@ record Period(Kind kind, LocalDate from, LocalDate to) {
      * year, or a custom range from a first to a last day); empty otherwise. Targets are monthly,
      * so attainment is shown for such periods only.
      */
-    List<YearMonth> wholeMonths() {
+    public List<YearMonth> wholeMonths() {
         if (from.getDayOfMonth() != 1 || !to.equals(to.with(TemporalAdjusters.lastDayOfMonth()))) {
             return List.of();
         }

@@ -51,7 +51,7 @@ class Targets {
         return sums;
     }
 
-    /** One month's targets of a team and its members, by board: "U<id>" or "T<id>" → amount. */
+    /** One month's targets of a team and its members: "BOARD:U<user id>" or "BOARD:T<team id>" → amount. */
     Map<String, BigDecimal> month(YearMonth month, long teamId, List<Long> memberIds) {
         Map<String, BigDecimal> values = new HashMap<>();
         jdbc.sql("""
