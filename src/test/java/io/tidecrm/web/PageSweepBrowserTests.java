@@ -49,12 +49,13 @@ class PageSweepBrowserTests {
 
     private static final List<String> COMMON = List.of("/", "/todo", "/customers", "/contacts", "/pool",
             "/opportunities", "/opportunities/board", "/opportunities/forecast", "/contracts", "/notifications", "/catalog/products", "/account/password", "/customers/new",
-            "/search?q=科技");
+            "/search?q=科技", "/leaderboard", "/leaderboard?period=MONTH&board=CONTRACT_AMOUNT",
+            "/leaderboard?period=WEEK&board=FOLLOW_UPS");
     /** Behind the managers' links (the approvals entry, the contract tabs, the pool's flow button). */
-    private static final List<String> MANAGER = List.of("/approvals", "/contracts/overdue", "/pool/flow");
+    private static final List<String> MANAGER = List.of("/approvals", "/contracts/overdue", "/pool/flow", "/targets");
     private static final List<String> ADMIN = List.of("/admin/users", "/admin/teams", "/admin/products",
             "/admin/customer-rules", "/admin/pool-rules", "/admin/pool-runs", "/admin/webhooks", "/admin/events",
-            "/admin/audit", "/admin/users/new", "/admin/teams/new", "/admin/products/new");
+            "/admin/audit", "/admin/users/new", "/admin/teams/new", "/admin/products/new", "/admin/leaderboard");
 
     @Autowired
     JdbcClient jdbc;
@@ -144,6 +145,12 @@ class PageSweepBrowserTests {
         found.put("contract", contractWithMostPayments(browser, page, jdbc));
         List<String> paths = new ArrayList<>();
         found.values().stream().filter(p -> p != null).forEach(paths::add);
+        page.navigate(browser.url("/leaderboard?period=MONTH&board=FOLLOW_UPS"));
+        Object figure = page.evaluate("() => { const a = document.querySelector('#ranking a.figure');"
+                + " return a ? new URL(a.href).pathname + new URL(a.href).search : null; }");
+        if (figure != null) {
+            paths.add((String) figure);
+        }
         String customer = found.get("customer");
         if (customer != null) {
             paths.add(customer + "/opportunities/new");
