@@ -17,5 +17,7 @@ enum NotificationKind {
     /** The reader's submitted contract was approved. */
     CONTRACT_APPROVED,
     /** The reader's submitted contract was rejected, with the approver's comment. */
-    CONTRACT_REJECTED
+    CONTRACT_REJECTED,
+    /** The evening push of the day's leaderboard: the leader of the main board and the reader's team total. */
+    LEADERBOARD_DAILY
 }

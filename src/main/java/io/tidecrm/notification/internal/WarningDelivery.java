@@ -12,8 +12,6 @@ import io.tidecrm.pool.PoolWarned;
 import io.tidecrm.support.Times;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,9 +49,7 @@ class WarningDelivery {
     private final String from;
 
     WarningDelivery(ObjectProvider<JavaMailSender> mail, UserManagement users, JdbcClient jdbc,
-            MessageSource messages, Times times, RestClient.Builder http, HttpTimeouts timeouts,
-            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactories,
-            ObjectProvider<HttpClientSettings> httpSettings,
+            MessageSource messages, Times times, RobotClient robots,
             @Value("${tidecrm.base-url:http://localhost:8080}") String baseUrl,
             @Value("${tidecrm.mail-from:Tide CRM <crm@localhost>}") String from) {
         this.mail = mail;
@@ -61,11 +57,7 @@ class WarningDelivery {
         this.jdbc = jdbc;
         this.messages = messages;
         this.times = times;
-        // Spring Boot's request factory and client settings (SSL bundle, redirects), with our timeouts.
-        HttpClientSettings settings = httpSettings.getIfAvailable(HttpClientSettings::defaults)
-                .withTimeouts(timeouts.connectTimeout(), timeouts.readTimeout());
-        this.http = http.requestFactory(requestFactories.getIfAvailable(ClientHttpRequestFactoryBuilder::detect)
-                .build(settings)).build();
+        this.http = robots.http();
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.from = from;
     }

@@ -73,6 +73,12 @@ class Leaderboard {
 
     @Transactional(readOnly = true)
     Ranking rank(Board board, Period period, Long teamId, CurrentUser viewer) {
+        return rank(board, period, teamId, viewer.id());
+    }
+
+    /** The ranking as the user with this id sees it (their row pinned); 0 for nobody's. */
+    @Transactional(readOnly = true)
+    Ranking rank(Board board, Period period, Long teamId, long viewerId) {
         LocalDate rolled = rollup.rolledThrough();
         Map<Long, BigDecimal> now = figures.byUser(board, period, teamId, rolled);
         Map<Long, BigDecimal> before = figures.byUser(board, period.previous(), teamId, rolled);
@@ -106,7 +112,7 @@ class Leaderboard {
             BigDecimal target = userTargets.get(u.id());
             rows.add(new Row(rank, previousRank == null ? null : previousRank - rank, u.id(), u.displayName(),
                     u.teamName(), v, above == null ? null : above.subtract(v), target, percent(v, target),
-                    u.id() == viewer.id()));
+                    u.id() == viewerId));
             total = total.add(v);
             above = v;
         }

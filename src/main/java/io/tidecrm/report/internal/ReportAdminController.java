@@ -77,6 +77,17 @@ class ReportAdminController {
         return "redirect:/admin/leaderboard";
     }
 
+    @PostMapping("/admin/leaderboard/push")
+    String pushNow(RedirectAttributes redirect) {
+        ReportJobs.Outcome outcome = jobs.push(Instant.now(leaderboard.clock()), true);
+        if ("FAILED".equals(outcome.status())) {
+            Flash.error(redirect, "report.push.failed");
+        } else {
+            Flash.success(redirect, "report.push.done", outcome.affected());
+        }
+        return "redirect:/admin/leaderboard";
+    }
+
     private String page(Model model, LedgerRebuild.Report report) {
         model.addAttribute("report", report);
         model.addAttribute("runs", runs());

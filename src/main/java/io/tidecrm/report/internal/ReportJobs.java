@@ -22,19 +22,48 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReportJobs {
 
     static final String ROLLUP = "ROLLUP";
+    static final String PUSH = "PUSH";
 
     private static final Logger log = LoggerFactory.getLogger(ReportJobs.class);
 
     private final BoardRollup rollup;
+    private final DailyPush push;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ReportJobs(BoardRollup rollup, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    ReportJobs(BoardRollup rollup, DailyPush push, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
         this.rollup = rollup;
+        this.push = push;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
+    }
+
+    /**
+     * Pushes the day's boards (the day of the firing, as of the firing) to every team, once per
+     * scheduled time: the facts are published in the transaction that records the run as done,
+     * so a rerun of the same firing finds it done and pushes nothing twice.
+     */
+    Outcome push(Instant firedAt, boolean manual) {
+        Instant stamp = manual ? clock.instant() : firedAt;
+        Optional<Long> run = start(PUSH, stamp, manual);
+        if (run.isEmpty()) {
+            return new Outcome("SKIPPED", 0);
+        }
+        try {
+            LocalDate day = ZonedDateTime.ofInstant(firedAt, clock.getZone()).toLocalDate();
+            Integer teams = tx.execute(s -> {
+                int n = push.publish(day, stamp);
+                finishInTransaction(run.get(), new Outcome("DONE", n), null);
+                return n;
+            });
+            return new Outcome("DONE", teams == null ? 0 : teams);
+        } catch (RuntimeException e) {
+            log.error("Leaderboard push failed", e);
+            finish(run.get(), new Outcome("FAILED", 0), String.valueOf(e.getMessage()));
+            return new Outcome("FAILED", 0);
+        }
     }
 
     record Outcome(String status, int affected) {
@@ -86,12 +115,16 @@ class ReportJobs {
     }
 
     private void finish(long runId, Outcome outcome, String message) {
-        tx.executeWithoutResult(s -> jdbc.sql("""
+        tx.executeWithoutResult(s -> finishInTransaction(runId, outcome, message));
+    }
+
+    private void finishInTransaction(long runId, Outcome outcome, String message) {
+        jdbc.sql("""
                 UPDATE report_job_run SET finished_at = :now, status = :status, affected = :affected, message = :message
                 WHERE id = :id
                 """).param("now", Timestamp.from(clock.instant())).param("status", outcome.status())
                 .param("affected", outcome.affected())
                 .param("message", message == null ? null : message.substring(0, Math.min(1000, message.length())))
-                .param("id", runId).update());
+                .param("id", runId).update();
     }
 }

@@ -23,32 +23,41 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Schedules the leaderboard rollup daily just after midnight in the business zone (Quartz,
- * clustered, firing once at once after a misfire).
+ * Schedules the leaderboard rollup daily just after midnight and the evening push (default
+ * 21:00) in the business zone (Quartz, clustered, firing once at once after a misfire).
  */
 @Component
 class ReportSchedule implements ApplicationRunner {
 
     static final String GROUP = "report";
     static final JobKey ROLLUP = JobKey.jobKey("rollup", GROUP);
+    static final JobKey PUSH = JobKey.jobKey("push", GROUP);
 
     private final Scheduler scheduler;
     private final Clock clock;
     private final LocalTime rollupTime;
+    private final LocalTime pushTime;
 
     ReportSchedule(Scheduler scheduler, Clock clock,
-            @Value("${tidecrm.report.rollup-time:00:05}") LocalTime rollupTime) {
+            @Value("${tidecrm.report.rollup-time:00:05}") LocalTime rollupTime,
+            @Value("${tidecrm.report.push-time:21:00}") LocalTime pushTime) {
         this.scheduler = scheduler;
         this.clock = clock;
         this.rollupTime = rollupTime;
+        this.pushTime = pushTime;
     }
 
     @Override
     public void run(ApplicationArguments args) throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(RollupJob.class).withIdentity(ROLLUP).storeDurably().build();
+        schedule(ROLLUP, RollupJob.class, rollupTime);
+        schedule(PUSH, PushJob.class, pushTime);
+    }
+
+    private void schedule(JobKey key, Class<? extends Job> type, LocalTime time) throws SchedulerException {
+        JobDetail job = JobBuilder.newJob(type).withIdentity(key).storeDurably().build();
         CronTrigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(TriggerKey.triggerKey(ROLLUP.getName(), GROUP)).forJob(ROLLUP)
-                .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(rollupTime.getHour(), rollupTime.getMinute())
+                .withIdentity(TriggerKey.triggerKey(key.getName(), GROUP)).forJob(key)
+                .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(time.getHour(), time.getMinute())
                         .inTimeZone(TimeZone.getTimeZone(clock.getZone()))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
@@ -65,6 +74,26 @@ class ReportSchedule implements ApplicationRunner {
         }
     }
 
+    private static java.time.Instant firedFor(JobExecutionContext context) {
+        return (context.getScheduledFireTime() != null ? context.getScheduledFireTime() : context.getFireTime())
+                .toInstant();
+    }
+
+    @DisallowConcurrentExecution
+    static class PushJob implements Job {
+
+        private final ReportJobs jobs;
+
+        PushJob(ReportJobs jobs) {
+            this.jobs = jobs;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            jobs.push(firedFor(context), false);
+        }
+    }
+
     @DisallowConcurrentExecution
     static class RollupJob implements Job {
 
@@ -76,8 +105,7 @@ class ReportSchedule implements ApplicationRunner {
 
         @Override
         public void execute(JobExecutionContext context) {
-            jobs.rollup((context.getScheduledFireTime() != null ? context.getScheduledFireTime()
-                    : context.getFireTime()).toInstant(), false);
+            jobs.rollup(firedFor(context), false);
         }
     }
 }
