@@ -9,7 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The sign-in page and the home page. */
+/** The sign-in page (the home page is the report module's: each role's figures and work). */
 @Controller
 class PageController {
 
@@ -30,10 +30,5 @@ class PageController {
         model.addAttribute("maxFailures", maxFailures);
         model.addAttribute("lockMinutes", lockMinutes);
         return "login";
-    }
-
-    @GetMapping("/")
-    String home() {
-        return "home";
     }
 }

@@ -66,6 +66,7 @@ class CustomerController {
         model.addAttribute("serviceCodeStatuses", ServiceCodeStatus.values());
         model.addAttribute("retentions", Retention.values());
         model.addAttribute("dues", CustomerListQuery.Due.values());
+        model.addAttribute("idles", CustomerListQuery.Idle.values());
         model.addAttribute("sorts", CustomerListQuery.Sort.values());
     }
 

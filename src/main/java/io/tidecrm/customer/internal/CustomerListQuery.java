@@ -13,11 +13,25 @@ import io.tidecrm.support.ListQuery;
  * @param cursor the page position, a cursor of the sort's {@link KeysetOrder}
  */
 public record CustomerListQuery(CustomerStatus status, CustomerType type, String tag, CustomerSource source, Long owner,
-        Due due, String q, Sort sort, String cursor) implements ListQuery {
+        Due due, Idle idle, String q, Sort sort, String cursor) implements ListQuery {
 
     /** Next follow-up due today, overdue (before now), or this week (Monday to Sunday). */
     public enum Due {
         TODAY, OVERDUE, WEEK
+    }
+
+    /**
+     * Forgotten customers: owned, not won, and with no follow-up for at least so many days since
+     * their owner got them (their follow-up clock, as the pool counts it).
+     */
+    public enum Idle {
+        DAYS_7(7), DAYS_15(15), DAYS_30(30), DAYS_90(90);
+
+        final int days;
+
+        Idle(int days) {
+            this.days = days;
+        }
     }
 
     /**

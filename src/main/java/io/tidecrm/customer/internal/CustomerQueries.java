@@ -83,6 +83,10 @@ public class CustomerQueries {
         if (query.due() != null) {
             addDue(query.due(), where);
         }
+        if (query.idle() != null) {
+            where.add("c.owner_id IS NOT NULL AND c.status <> 'WON' AND c.clock_at < :idleBefore", "idleBefore",
+                    Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(query.idle().days))));
+        }
         where.after(order, query.cursor());
         String sql;
         if (scope.all()) {

@@ -1,0 +1,134 @@
+package io.tidecrm.report.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.identity.Role;
+import io.tidecrm.support.CustomerFixtures;
+import io.tidecrm.support.Deliveries;
+import io.tidecrm.support.IntegrationTest;
+import io.tidecrm.support.MutableClock;
+import io.tidecrm.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The home page of each role: scoped figures, each linking to the list behind it. */
+@IntegrationTest
+class HomePageIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    CustomerFixtures customers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    Deliveries deliveries;
+
+    String home(CurrentUser viewer) throws Exception {
+        return mvc.perform(get("/").with(users.as(viewer.getUsername()))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+    }
+
+    long customerDueAt(CurrentUser owner, Instant next, Instant clockAt) {
+        long id = customers.insert(CustomerFixtures.uniqueName("首页客户"), "A", "INTENT", owner.id());
+        jdbc.sql("UPDATE customer SET next_follow_up_at = ?, clock_at = ? WHERE id = ?")
+                .params(Timestamp.from(next), Timestamp.from(clockAt), id).update();
+        return id;
+    }
+
+    static String card(String html, String id) {
+        int at = html.indexOf("id=\"" + id + "\"");
+        assertThat(at).as("card " + id).isPositive();
+        return html.substring(at, html.indexOf("</a>", at));
+    }
+
+    @Test
+    void aRepsHomeCountsOnlyTheirOwnCustomersAndLinksToTheFilteredLists() throws Exception {
+        CurrentUser manager = users.newManagerOfNewTeam("首页组");
+        CurrentUser rep = users.newUser("首页销售", Role.REP, manager.getUsername());
+        CurrentUser colleague = users.newUser("首页同事", Role.REP, manager.getUsername());
+        Instant now = clock.instant();
+        customerDueAt(rep, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(10)));
+        customerDueAt(colleague, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(3)));
+        customerDueAt(colleague, now.minus(Duration.ofDays(1)), now.minus(Duration.ofDays(20)));
+
+        String mine = home(rep);
+        String theTeams = home(manager);
+
+        assertThat(card(mine, "home-overdue")).contains("href=\"/customers?due=OVERDUE&amp;sort=NEXT_FOLLOW_UP\"")
+                .contains(">1<");
+        assertThat(card(theTeams, "home-overdue")).contains(">3<");
+        assertThat(mine).contains("id=\"home-my-submitted\"").doesNotContain("id=\"home-approvals\"",
+                "id=\"home-team-top\"");
+        assertThat(theTeams).contains("href=\"/customers?idle=DAYS_15&amp;sort=STALEST\"", "15 天以上：1",
+                "7 天以上：2");
+    }
+
+    @Test
+    void aRepsMonthShowsTheirFigureRankAndTarget() throws Exception {
+        CurrentUser manager = users.newManagerOfNewTeam("首页月");
+        CurrentUser rep = users.newUser("首页月销售", Role.REP, manager.getUsername());
+        LocalDate today = LocalDate.now(clock);
+        new LedgerFixtures(publisher, tx, deliveries).payment(rep, manager.teamId(), today, "5000.00", 1);
+        jdbc.sql("""
+                INSERT INTO sales_target (user_id, board, month, amount, set_by_id, set_at)
+                VALUES (?, 'PAYMENTS', ?, 10000, ?, now())
+                """).params(rep.id(), today.withDayOfMonth(1), manager.id()).update();
+
+        String month = card(home(rep), "home-month-PAYMENTS");
+
+        assertThat(month).contains("/leaderboard?board=PAYMENTS&amp;period=MONTH", "¥5,000.00", "完成 50%",
+                "¥10,000.00");
+    }
+
+    @Test
+    void aManagersHomeNamesTheRepsWithoutAFollowUpToday() throws Exception {
+        CurrentUser manager = users.newManagerOfNewTeam("首页跟进");
+        CurrentUser active = users.newUser("已跟进", Role.REP, manager.getUsername());
+        CurrentUser quiet = users.newUser("未跟进", Role.REP, manager.getUsername());
+        LocalDate today = LocalDate.now(clock);
+        new LedgerFixtures(publisher, tx, deliveries).publish(new io.tidecrm.followup.FollowUpRecorded(
+                LedgerFixtures.id(), 1, "客户", active.id(), active.displayName(), manager.teamId(), "PHONE",
+                java.util.Set.of(), clock.instant(), today, "内容", false));
+
+        String html = home(manager);
+        int at = html.indexOf("id=\"home-quiet-reps\"");
+        String quietReps = html.substring(at, html.indexOf("</p>", at));
+
+        assertThat(quietReps).contains(quiet.displayName()).doesNotContain(active.displayName());
+    }
+
+    @Test
+    void theAdministratorsHomeShowsTheDeliveriesAndTheLastRollup() throws Exception {
+        String html = home(users.principal("admin"));
+        assertThat(html).contains("id=\"home-deliveries\"", "href=\"/admin/events\"", "id=\"home-rollup\"",
+                "全公司本月");
+    }
+}
