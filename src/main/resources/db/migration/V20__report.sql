@@ -40,6 +40,8 @@ CREATE TABLE board_daily (
     facts           integer        NOT NULL,
     PRIMARY KEY (board, business_date, user_id, team_id)
 );
+-- The nightly rollup rewrites a day of every board.
+CREATE INDEX board_daily_day_idx ON board_daily (business_date);
 
 -- The same per month, for the months that the daily rollup has closed: a year reads twelve
 -- rows per user instead of 365.

@@ -110,6 +110,26 @@ class StatementCountIntegrationTests {
         assertSameStatementCount(fewContacts, manyContacts);
     }
 
+    @Test
+    void leaderboardRunsAsManyStatementsForThirtyRepsAsForTwo() throws Exception {
+        CurrentUser smallManager = users.newManagerOfNewTeam("stmt-small");
+        CurrentUser largeManager = users.newManagerOfNewTeam("stmt-large");
+        for (int i = 0; i < 2; i++) {
+            users.newUser("stmt-s" + i, Role.REP, smallManager.getUsername());
+        }
+        for (int i = 0; i < 30; i++) {
+            users.newUser("stmt-l" + i, Role.REP, largeManager.getUsername());
+        }
+        String path = "/leaderboard?board=PAYMENTS&period=MONTH&team=";
+
+        request(path + smallManager.teamId(), smallManager); // warm-up
+        Request small = request(path + smallManager.teamId(), smallManager);
+        Request large = request(path + largeManager.teamId(), largeManager);
+
+        assertThat(rowsOf(large.html(), "id=\"rank-")).isEqualTo(30);
+        assertSameStatementCount(small, large);
+    }
+
     // --- helpers
 
     private record Request(String html, List<String> sql) {

@@ -22,9 +22,15 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Query("select u from UserAccount u left join u.team t order by t.name nulls first, u.displayName")
     List<UserAccount> findAllForListing();
 
-    @EntityGraph(attributePaths = "team")
-    @Query("select u from UserAccount u left join u.team t where u.enabled = true order by t.name nulls first, u.displayName")
-    List<UserAccount> findEnabledForListing();
+    /**
+     * Enabled users as summaries, straight from the query: no entities to hydrate and track, for
+     * the pages that list everyone (the leaderboard lists every rep on every load).
+     */
+    @Query("""
+            select new io.tidecrm.identity.UserSummary(u.id, u.username, u.displayName, u.role, t.id, t.name,
+                u.enabled, u.email)
+            from UserAccount u left join u.team t where u.enabled = true order by t.name nulls first, u.displayName""")
+    List<io.tidecrm.identity.UserSummary> findEnabledSummaries();
 
     @EntityGraph(attributePaths = "team")
     @Query("select u from UserAccount u where u.team.id = ?1 and u.enabled = true order by u.displayName")

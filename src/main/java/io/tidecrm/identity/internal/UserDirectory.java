@@ -40,7 +40,7 @@ class UserDirectory implements UserManagement {
 
     @Override
     public List<UserSummary> findEnabledUsers() {
-        return users.findEnabledForListing().stream().map(UserAccount::toSummary).toList();
+        return users.findEnabledSummaries();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.tidecrm.pool.internal;
 
-import java.time.Instant;
 
+import io.tidecrm.support.DailyJobs;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -15,12 +15,6 @@ final class PoolQuartzJobs {
     private PoolQuartzJobs() {
     }
 
-    /** The time the firing stands for: the scheduled time, or now for a misfire fired late. */
-    static Instant firedFor(JobExecutionContext context) {
-        return (context.getScheduledFireTime() != null ? context.getScheduledFireTime() : context.getFireTime())
-                .toInstant();
-    }
-
     @DisallowConcurrentExecution
     static class ReclaimJob implements Job {
 
@@ -32,7 +26,7 @@ final class PoolQuartzJobs {
 
         @Override
         public void execute(JobExecutionContext context) {
-            jobs.reclaim(firedFor(context), false);
+            jobs.reclaim(DailyJobs.firedFor(context), false);
         }
     }
 
@@ -47,7 +41,7 @@ final class PoolQuartzJobs {
 
         @Override
         public void execute(JobExecutionContext context) {
-            jobs.warn(firedFor(context), false);
+            jobs.warn(DailyJobs.firedFor(context), false);
         }
     }
 }

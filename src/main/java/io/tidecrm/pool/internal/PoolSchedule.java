@@ -2,19 +2,12 @@ package io.tidecrm.pool.internal;
 
 import java.time.Clock;
 import java.time.LocalTime;
-import java.util.TimeZone;
 
-import org.quartz.CronScheduleBuilder;
-import org.quartz.CronTrigger;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
+import io.tidecrm.support.DailyJobs;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -53,24 +46,6 @@ class PoolSchedule implements ApplicationRunner {
     }
 
     private void schedule(JobKey key, Class<? extends Job> type, LocalTime time) throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(type).withIdentity(key).storeDurably().build();
-        CronTrigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(TriggerKey.triggerKey(key.getName(), GROUP))
-                .forJob(key)
-                .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(time.getHour(), time.getMinute())
-                        .inTimeZone(TimeZone.getTimeZone(clock.getZone()))
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
-        Trigger existing = scheduler.getTrigger(trigger.getKey());
-        if (existing instanceof CronTrigger cron && cron.getCronExpression().equals(trigger.getCronExpression())
-                && cron.getTimeZone().getID().equals(trigger.getTimeZone().getID())) {
-            return; // unchanged: keep Quartz's state (and any pending misfire)
-        }
-        scheduler.addJob(job, true);
-        if (existing == null) {
-            scheduler.scheduleJob(trigger);
-        } else {
-            scheduler.rescheduleJob(trigger.getKey(), trigger);
-        }
+        DailyJobs.schedule(scheduler, key, type, time, clock.getZone());
     }
 }

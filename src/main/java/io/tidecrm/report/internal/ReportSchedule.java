@@ -2,21 +2,14 @@ package io.tidecrm.report.internal;
 
 import java.time.Clock;
 import java.time.LocalTime;
-import java.util.TimeZone;
 
-import org.quartz.CronScheduleBuilder;
-import org.quartz.CronTrigger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
+import io.tidecrm.support.DailyJobs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -54,29 +47,7 @@ class ReportSchedule implements ApplicationRunner {
     }
 
     private void schedule(JobKey key, Class<? extends Job> type, LocalTime time) throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(type).withIdentity(key).storeDurably().build();
-        CronTrigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(TriggerKey.triggerKey(key.getName(), GROUP)).forJob(key)
-                .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(time.getHour(), time.getMinute())
-                        .inTimeZone(TimeZone.getTimeZone(clock.getZone()))
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
-        Trigger existing = scheduler.getTrigger(trigger.getKey());
-        if (existing instanceof CronTrigger cron && cron.getCronExpression().equals(trigger.getCronExpression())
-                && cron.getTimeZone().getID().equals(trigger.getTimeZone().getID())) {
-            return;
-        }
-        scheduler.addJob(job, true);
-        if (existing == null) {
-            scheduler.scheduleJob(trigger);
-        } else {
-            scheduler.rescheduleJob(trigger.getKey(), trigger);
-        }
-    }
-
-    private static java.time.Instant firedFor(JobExecutionContext context) {
-        return (context.getScheduledFireTime() != null ? context.getScheduledFireTime() : context.getFireTime())
-                .toInstant();
+        DailyJobs.schedule(scheduler, key, type, time, clock.getZone());
     }
 
     @DisallowConcurrentExecution
@@ -90,7 +61,7 @@ class ReportSchedule implements ApplicationRunner {
 
         @Override
         public void execute(JobExecutionContext context) {
-            jobs.push(firedFor(context), false);
+            jobs.push(DailyJobs.firedFor(context), false);
         }
     }
 
@@ -105,7 +76,7 @@ class ReportSchedule implements ApplicationRunner {
 
         @Override
         public void execute(JobExecutionContext context) {
-            jobs.rollup(firedFor(context), false);
+            jobs.rollup(DailyJobs.firedFor(context), false);
         }
     }
 }
