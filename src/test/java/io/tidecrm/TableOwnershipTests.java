@@ -61,7 +61,11 @@ class TableOwnershipTests {
             Map.entry("contract_attachment", "contract"),
             Map.entry("notification", "notification"),
             Map.entry("team_webhook", "notification"),
-            Map.entry("event_failure", "events"));
+            Map.entry("event_failure", "events"),
+            Map.entry("customer_location", "fieldwork"),
+            Map.entry("visit", "fieldwork"),
+            Map.entry("visit_record", "fieldwork"),
+            Map.entry("visit_commitment", "fieldwork"));
 
     /**
      * Tables of the frameworks (Quartz, Spring Session, Spring Modulith's event registry,
