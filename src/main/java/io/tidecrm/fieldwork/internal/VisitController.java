@@ -1,5 +1,6 @@
 package io.tidecrm.fieldwork.internal;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,7 +15,10 @@ import io.tidecrm.support.Choice;
 import io.tidecrm.support.Flash;
 import io.tidecrm.support.Forms;
 import io.tidecrm.support.RuleViolation;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,16 +42,18 @@ class VisitController {
     private final VisitService visits;
     private final VisitQueries queries;
     private final CustomerLocations locations;
+    private final Commitments commitments;
     private final CustomerManagement customers;
     private final UserManagement users;
     private final FieldworkProperties properties;
     private final Clock clock;
 
-    VisitController(VisitService visits, VisitQueries queries, CustomerLocations locations,
+    VisitController(VisitService visits, VisitQueries queries, CustomerLocations locations, Commitments commitments,
             CustomerManagement customers, UserManagement users, FieldworkProperties properties, Clock clock) {
         this.visits = visits;
         this.queries = queries;
         this.locations = locations;
+        this.commitments = commitments;
         this.customers = customers;
         this.users = users;
         this.properties = properties;
@@ -104,6 +110,7 @@ class VisitController {
             model.addAttribute("recordForm", VisitRecordForm.of(visit.purpose()));
         }
         model.addAttribute("location", locations.of(visit.customerId()).orElse(null));
+        model.addAttribute("visitCommitments", commitments.ofVisit(id, user));
         model.addAttribute("radius", properties.checkInRadiusMetres());
         model.addAttribute("mine", visit.ownerId() == user.id());
         model.addAttribute("contact", visit.contactId() == null ? null
@@ -161,6 +168,12 @@ class VisitController {
             }
         }
         return detail(id, user, model);
+    }
+
+    /** Commitment rows beyond what binding grows (256) come only from a hand-made request: a bad request. */
+    @ExceptionHandler(IndexOutOfBoundsException.class)
+    void rowIndexOutOfRange(HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.BAD_REQUEST.value());
     }
 
     @PostMapping("/customers/{customerId}/location")

@@ -36,6 +36,7 @@ class VisitService {
     private final JdbcClient jdbc;
     private final VisitQueries queries;
     private final CustomerLocations locations;
+    private final Commitments commitments;
     private final CustomerManagement customers;
     private final FollowUpManagement followUps;
     private final UserManagement users;
@@ -44,12 +45,14 @@ class VisitService {
     private final FieldworkProperties properties;
     private final Clock clock;
 
-    VisitService(JdbcClient jdbc, VisitQueries queries, CustomerLocations locations, CustomerManagement customers,
+    VisitService(JdbcClient jdbc, VisitQueries queries, CustomerLocations locations, Commitments commitments,
+            CustomerManagement customers,
             FollowUpManagement followUps, UserManagement users, ApplicationEventPublisher events,
             MessageSource messages, FieldworkProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.locations = locations;
+        this.commitments = commitments;
         this.customers = customers;
         this.followUps = followUps;
         this.users = users;
@@ -175,6 +178,7 @@ class VisitService {
         if (visit.recorded()) {
             throw new RuleViolation(null, "visit.record.already");
         }
+        commitments.check(form);
         Instant nextVisit = form.nextVisitAt() == null ? null : form.nextVisitAt().atZone(clock.getZone()).toInstant();
         long followUpId;
         try {
@@ -184,7 +188,7 @@ class VisitService {
             // The follow-up's own rules, said on this form's fields.
             throw refused.concerns("nextFollowUpAt") ? refused.onField("nextVisitAt") : refused.onField(null);
         }
-        return jdbc.sql("""
+        long recordId = jdbc.sql("""
                 INSERT INTO visit_record (visit_id, author_id, purpose, discussion, objections, next_steps,
                                           next_visit_at, follow_up_id, recorded_at)
                 VALUES (:visit, :author, :purpose, :discussion, :objections, :nextSteps, :nextVisit, :followUp, :now)
@@ -203,6 +207,8 @@ class VisitService {
                 .query(Long.class)
                 .optional()
                 .orElseThrow(() -> new RuleViolation(null, "visit.record.already"));
+        commitments.add(visit, form, user);
+        return recordId;
     }
 
     /** Sets the customer's location by hand (anyone who may see the customer). */
@@ -226,6 +232,10 @@ class VisitService {
         section(text, "visit.record.purpose", form.purpose(), locale);
         section(text, "visit.record.discussion", form.discussion(), locale);
         section(text, "visit.record.objections", form.objections(), locale);
+        section(text, "visit.record.commitments", form.filledCommitments().stream()
+                .map(row -> messages.getMessage("visit.record.commitmentLine",
+                        new Object[] { row.getValue().content().strip(), row.getValue().dueDate().toString() }, locale))
+                .collect(java.util.stream.Collectors.joining("；")), locale);
         section(text, "visit.record.nextSteps", form.nextSteps(), locale);
         return text.length() <= 4000 ? text.toString() : text.substring(0, 4000);
     }
