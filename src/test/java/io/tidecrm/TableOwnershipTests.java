@@ -65,7 +65,11 @@ class TableOwnershipTests {
             Map.entry("customer_location", "fieldwork"),
             Map.entry("visit", "fieldwork"),
             Map.entry("visit_record", "fieldwork"),
-            Map.entry("visit_commitment", "fieldwork"));
+            Map.entry("visit_commitment", "fieldwork"),
+            Map.entry("work_report", "fieldwork"),
+            Map.entry("work_report_comment", "fieldwork"),
+            Map.entry("work_report_read", "fieldwork"),
+            Map.entry("work_day_fact", "fieldwork"));
 
     /**
      * Tables of the frameworks (Quartz, Spring Session, Spring Modulith's event registry,
