@@ -10,6 +10,7 @@ import java.util.Map;
 import io.tidecrm.catalog.PricedLine;
 import io.tidecrm.contract.ContractDemoData;
 import io.tidecrm.customer.DemoCustomers;
+import io.tidecrm.fieldwork.FieldworkDemoData;
 import io.tidecrm.followup.FollowUpDemoData;
 import io.tidecrm.identity.DemoUsers;
 import io.tidecrm.notification.NotificationDemoData;
@@ -27,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Seeds the demo data in the order of the modules' dependencies, each module writing only its
  * own tables: users (identity), the pool rules' start (pool), customers with contacts and owner
  * history (customer), the pool's warnings and run records (pool), follow-ups (followup),
- * opportunities (sales), contracts (contract) and the inbox (notification). The modules hand
+ * opportunities (sales), contracts (contract), visits and reports (fieldwork) and the inbox (notification). The modules hand
  * each other ids through the records their demo APIs return, passed on here.
  *
  * <p>The records are one transaction: all or nothing. It is idempotent: when the demo customers
@@ -49,13 +50,15 @@ public class DemoData {
     private final FollowUpDemoData followUps;
     private final SalesDemoData sales;
     private final ContractDemoData contracts;
+    private final FieldworkDemoData fieldwork;
     private final NotificationDemoData notifications;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     DemoData(DemoUsers users, PoolDemoData pool, DemoCustomers customers, FollowUpDemoData followUps,
-            SalesDemoData sales, ContractDemoData contracts, NotificationDemoData notifications,
+            SalesDemoData sales, ContractDemoData contracts, FieldworkDemoData fieldwork,
+            NotificationDemoData notifications,
             JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.users = users;
         this.pool = pool;
@@ -63,6 +66,7 @@ public class DemoData {
         this.followUps = followUps;
         this.sales = sales;
         this.contracts = contracts;
+        this.fieldwork = fieldwork;
         this.notifications = notifications;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
@@ -100,6 +104,7 @@ public class DemoData {
             List<FollowUpDemoData.Mention> mentions = followUps.seed(seeded, terms, staff);
             Map<Long, List<PricedLine>> deals = sales.seed(seeded);
             List<ContractDemoData.ApprovalStep> approvals = contracts.seed(seeded, deals, staff);
+            fieldwork.seed(seeded, staff);
             notifications.seed(seeded, warnings, mentions, approvals);
             return true;
         });

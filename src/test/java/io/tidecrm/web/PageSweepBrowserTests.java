@@ -49,9 +49,10 @@ class PageSweepBrowserTests {
 
     private static final List<String> COMMON = List.of("/", "/todo", "/customers", "/contacts", "/pool",
             "/opportunities", "/opportunities/board", "/opportunities/forecast", "/contracts", "/notifications", "/catalog/products", "/account/password", "/customers/new",
-            "/search?q=科技");
+            "/search?q=科技", "/visits", "/commitments", "/reports", "/reports/week");
     /** Behind the managers' links (the approvals entry, the contract tabs, the pool's flow button). */
-    private static final List<String> MANAGER = List.of("/approvals", "/contracts/overdue", "/pool/flow");
+    private static final List<String> MANAGER = List.of("/approvals", "/contracts/overdue", "/pool/flow",
+            "/reports/team");
     private static final List<String> ADMIN = List.of("/admin/users", "/admin/teams", "/admin/products",
             "/admin/customer-rules", "/admin/pool-rules", "/admin/pool-runs", "/admin/webhooks", "/admin/events",
             "/admin/audit", "/admin/users/new", "/admin/teams/new", "/admin/products/new");
@@ -142,12 +143,15 @@ class PageSweepBrowserTests {
         found.put("customer", firstLink(browser, page, "/customers", "^/customers/\\d+$"));
         found.put("opportunity", firstLink(browser, page, "/opportunities", "^/opportunities/\\d+$"));
         found.put("contract", contractWithMostPayments(browser, page, jdbc));
+        found.put("visit", firstLink(browser, page, "/visits", "^/visits/\\d+$"));
+        found.put("report", firstLink(browser, page, "/reports/week", "^/reports/\\d+$"));
         List<String> paths = new ArrayList<>();
         found.values().stream().filter(p -> p != null).forEach(paths::add);
         String customer = found.get("customer");
         if (customer != null) {
             paths.add(customer + "/opportunities/new");
             paths.add(customer + "/contracts/new");
+            paths.add(customer + "/visits/new");
         }
         return paths;
     }
