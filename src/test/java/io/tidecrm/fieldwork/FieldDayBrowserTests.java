@@ -9,9 +9,12 @@ import java.util.List;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Geolocation;
+import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.identity.Role;
 import io.tidecrm.support.Browser;
 import io.tidecrm.support.BrowserTest;
 import io.tidecrm.support.CustomerFixtures;
+import io.tidecrm.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,15 +34,20 @@ class FieldDayBrowserTests {
     @Autowired
     CustomerFixtures fixtures;
 
+    @Autowired
+    TestUsers users;
+
     @Test
     void aRepsWholeFieldDayOnAPhoneAndTheManagersSignOff(Browser browser) {
+        // A rep of their own in manager1's team, so that the day's figures are this test's alone.
+        CurrentUser rep = users.newUser("field", Role.REP, "rep1");
         String name = CustomerFixtures.uniqueName("外勤");
-        long customer = fixtures.insert(name, "B", "INTENT", fixtures.userId("rep1"));
+        long customer = fixtures.insert(name, "B", "INTENT", rep.id());
         fixtures.jdbc().sql("""
                 INSERT INTO customer_location (customer_id, latitude, longitude, source, set_by_id, set_at)
                 VALUES (?, ?, ?, 'MANUAL', ?, now())
-                """).params(customer, LAT, LNG, fixtures.userId("rep1")).update();
-        Page page = browser.signedIn("rep1", 360, 740);
+                """).params(customer, LAT, LNG, rep.id()).update();
+        Page page = browser.signedIn(rep.getUsername(), 360, 740);
         BrowserContext context = page.context();
         context.grantPermissions(List.of("geolocation"), new BrowserContext.GrantPermissionsOptions()
                 .setOrigin(browser.url("")));
@@ -96,7 +104,7 @@ class FieldDayBrowserTests {
 
         Page manager = browser.signedIn("manager1", 360, 740);
         manager.navigate(browser.url("/reports/team?day=" + today));
-        manager.locator("#team-reports tr", new Page.LocatorOptions().setHasText("张伟"))
+        manager.locator("#team-reports tr", new Page.LocatorOptions().setHasText(rep.displayName()))
                 .locator("td").nth(3).locator("a").click();
         manager.locator("#report-comment-form textarea").fill("目标可行，周三叫上售前");
         manager.locator("#sign-off").click();

@@ -206,6 +206,15 @@ class VisitIntegrationTests {
         assertThat(column(visit, "checked_in_at")).isNull();
     }
 
+    @Test
+    void aLocationOutOfRangeIsRefusedWithAMessageAndNothingIsSaved() throws Exception {
+        mvc.perform(post("/customers/{id}/location", customerId).param("latitude", "95").param("longitude", "x")
+                .with(csrf()).with(users.as(rep.getUsername())))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(r -> assertThat(flashOf(r).key()).isEqualTo("visit.location.invalid"));
+        assertThat(location()).isZero();
+    }
+
     // --- helpers
 
     private long plan() throws Exception {

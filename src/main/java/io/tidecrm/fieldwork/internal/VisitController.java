@@ -181,9 +181,7 @@ class VisitController {
             BindingResult result, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         customers.findVisible(customerId, user);
         if (result.hasErrors()) {
-            redirect.addFlashAttribute(org.springframework.validation.BindingResult.MODEL_KEY_PREFIX + "locationForm",
-                    result);
-            redirect.addFlashAttribute("locationForm", form);
+            // The message names both fields and their ranges; the session (JDBC) keeps no form object.
             Flash.error(redirect, "visit.location.invalid");
         } else {
             visits.setLocation(customerId, form, user);
