@@ -67,7 +67,15 @@ class TableOwnershipTests {
             Map.entry("board_monthly", "report"),
             Map.entry("board_rollup_day", "report"),
             Map.entry("report_job_run", "report"),
-            Map.entry("sales_target", "report"));
+            Map.entry("sales_target", "report"),
+            Map.entry("customer_location", "fieldwork"),
+            Map.entry("visit", "fieldwork"),
+            Map.entry("visit_record", "fieldwork"),
+            Map.entry("visit_commitment", "fieldwork"),
+            Map.entry("work_report", "fieldwork"),
+            Map.entry("work_report_comment", "fieldwork"),
+            Map.entry("work_report_read", "fieldwork"),
+            Map.entry("work_day_fact", "fieldwork"));
 
     /**
      * Tables of the frameworks (Quartz, Spring Session, Spring Modulith's event registry,

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.tidecrm.catalog.PricedLine;
 import io.tidecrm.contract.ContractDemoData;
 import io.tidecrm.customer.DemoCustomers;
+import io.tidecrm.fieldwork.FieldworkDemoData;
 import io.tidecrm.followup.FollowUpDemoData;
 import io.tidecrm.identity.DemoUsers;
 import io.tidecrm.notification.NotificationDemoData;
@@ -28,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Seeds the demo data in the order of the modules' dependencies, each module writing only its
  * own tables: users (identity), the pool rules' start (pool), customers with contacts and owner
  * history (customer), the pool's warnings and run records (pool), follow-ups (followup),
- * opportunities (sales), contracts (contract), the inbox (notification) and the leaderboard
- * (report). The modules hand
+ * opportunities (sales), contracts (contract), visits and reports (fieldwork), the inbox (notification)
+ * and the leaderboard (report). The modules hand
  * each other ids through the records their demo APIs return, passed on here.
  *
  * <p>The records are one transaction: all or nothing. It is idempotent: when the demo customers
@@ -51,6 +52,7 @@ public class DemoData {
     private final FollowUpDemoData followUps;
     private final SalesDemoData sales;
     private final ContractDemoData contracts;
+    private final FieldworkDemoData fieldwork;
     private final NotificationDemoData notifications;
     private final ReportDemoData reports;
     private final JdbcClient jdbc;
@@ -58,7 +60,8 @@ public class DemoData {
     private final Clock clock;
 
     DemoData(DemoUsers users, PoolDemoData pool, DemoCustomers customers, FollowUpDemoData followUps,
-            SalesDemoData sales, ContractDemoData contracts, NotificationDemoData notifications, ReportDemoData reports,
+            SalesDemoData sales, ContractDemoData contracts, FieldworkDemoData fieldwork,
+            NotificationDemoData notifications, ReportDemoData reports,
             JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.users = users;
         this.pool = pool;
@@ -66,6 +69,7 @@ public class DemoData {
         this.followUps = followUps;
         this.sales = sales;
         this.contracts = contracts;
+        this.fieldwork = fieldwork;
         this.notifications = notifications;
         this.reports = reports;
         this.jdbc = jdbc;
@@ -104,6 +108,7 @@ public class DemoData {
             List<FollowUpDemoData.Mention> mentions = followUps.seed(seeded, terms, staff);
             Map<Long, List<PricedLine>> deals = sales.seed(seeded);
             List<ContractDemoData.ApprovalStep> approvals = contracts.seed(seeded, deals, staff);
+            fieldwork.seed(seeded, staff);
             notifications.seed(seeded, warnings, mentions, approvals);
             reports.seed(historyStart.atZone(clock.getZone()).toLocalDate());
             return true;

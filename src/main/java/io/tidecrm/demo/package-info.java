@@ -7,5 +7,5 @@
  * the facts the others' records stand for.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo", allowedDependencies = { "identity", "customer",
-        "followup", "pool", "catalog", "sales", "contract", "notification", "report", "support" })
+        "followup", "pool", "catalog", "sales", "contract", "fieldwork", "notification", "report", "support" })
 package io.tidecrm.demo;

@@ -84,9 +84,22 @@ class AccessMatrixIntegrationTests {
                 RETURNING id
                 """).params(customer, fixtures.userId("rep1"), marker + "商机", fixtures.userId("rep1"))
                 .query(Long.class).single();
+        long visit = fixtures.jdbc().sql("""
+                INSERT INTO visit (customer_id, owner_id, planned_at, purpose, checked_in_at, check_in_flag, created_at)
+                VALUES (?, ?, now(), ?, now(), 'NO_LOCATION', now()) RETURNING id
+                """).params(customer, fixtures.userId("rep1"), marker + "拜访").query(Long.class).single();
+        long commitment = fixtures.jdbc().sql("""
+                INSERT INTO visit_commitment (visit_id, customer_id, owner_id, content, due_date, created_at)
+                VALUES (?, ?, ?, ?, current_date, now()) RETURNING id
+                """).params(visit, customer, fixtures.userId("rep1"), marker + "承诺").query(Long.class).single();
+        long report = fixtures.jdbc().sql("""
+                INSERT INTO work_report (author_id, kind, period_start, version, key_tasks, submitted_at, late)
+                VALUES (?, 'WEEKLY_PLAN', current_date - 10000 - CAST(? AS integer), 1, ?, now(), false) RETURNING id
+                """).params(fixtures.userId("rep1"), (int) (System.nanoTime() % 100000), marker + "周计划")
+                .query(Long.class).single();
         CurrentUser throwaway = users.newUser("matrix-target", Role.REP, "rep1");
         ids = Map.of("opportunity", opportunity, "customer", customer, "contact", contact, "followUp", followUp, "user", throwaway.id(),
-                "contract", contract,
+                "contract", contract, "visit", visit, "commitment", commitment, "report", report,
                 "team", fixtures.jdbc().sql("SELECT team_id FROM app_user WHERE username = 'rep1'").query(Long.class).single());
     }
 
@@ -120,7 +133,10 @@ class AccessMatrixIntegrationTests {
                 case "followUpId" -> String.valueOf(ids.get("followUp"));
                 case "teamId" -> String.valueOf(ids.get("team"));
                 case "customerId" -> String.valueOf(ids.get("customer"));
-                default -> prefix.startsWith("/contracts") ? String.valueOf(ids.get("contract"))
+                default -> prefix.startsWith("/visits") ? String.valueOf(ids.get("visit"))
+                        : prefix.startsWith("/commitments") ? String.valueOf(ids.get("commitment"))
+                        : prefix.startsWith("/reports") ? String.valueOf(ids.get("report"))
+                        : prefix.startsWith("/contracts") ? String.valueOf(ids.get("contract"))
                         : prefix.startsWith("/opportunities") ? String.valueOf(ids.get("opportunity"))
                         : prefix.startsWith("/contacts") ? String.valueOf(ids.get("contact"))
                         : prefix.startsWith("/admin/users") ? String.valueOf(ids.get("user"))

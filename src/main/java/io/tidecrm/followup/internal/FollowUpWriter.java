@@ -1,0 +1,33 @@
+package io.tidecrm.followup.internal;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import io.tidecrm.followup.FollowUpManagement;
+import io.tidecrm.identity.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link FollowUpManagement}: the form's write path, for follow-ups that other modules write. */
+@Service
+@Transactional
+class FollowUpWriter implements FollowUpManagement {
+
+    private final FollowUpService followUps;
+    private final ZoneId zone;
+
+    FollowUpWriter(FollowUpService followUps, java.time.Clock clock) {
+        this.followUps = followUps;
+        this.zone = clock.getZone();
+    }
+
+    @Override
+    public long recordVisit(long customerId, Visit visit, CurrentUser author) {
+        FollowUpForm form = new FollowUpForm(FollowUpKind.VISIT, LocalDateTime.ofInstant(visit.occurredAt(), zone),
+                visit.content(), visit.contactId(), null,
+                visit.nextFollowUpAt() == null ? null : LocalDateTime.ofInstant(visit.nextFollowUpAt(), zone), false,
+                List.of());
+        return followUps.record(customerId, form, author);
+    }
+}
