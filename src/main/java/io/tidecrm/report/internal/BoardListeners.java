@@ -6,6 +6,7 @@ import io.tidecrm.contract.ContractApproved;
 import io.tidecrm.contract.ContractSentBack;
 import io.tidecrm.contract.PaymentRecorded;
 import io.tidecrm.customer.CustomerObtained;
+import io.tidecrm.fieldwork.VisitCheckedIn;
 import io.tidecrm.followup.FollowUpRecorded;
 import io.tidecrm.sales.OpportunityCreated;
 import io.tidecrm.sales.OpportunityWon;
@@ -51,6 +52,11 @@ class BoardListeners {
     @ApplicationModuleListener
     void on(FollowUpRecorded f) {
         entries(f).forEach(ledger::record);
+    }
+
+    @ApplicationModuleListener
+    void on(VisitCheckedIn v) {
+        entries(v).forEach(ledger::record);
     }
 
     @ApplicationModuleListener
@@ -108,6 +114,11 @@ class BoardListeners {
                 LedgerEntry.count(Board.CUSTOMERS_FOLLOWED, f.authorId(), f.authorTeamId(), f.businessDate(), 1,
                         f.customerId(), f.customerId(), f.customerName(),
                         "followed:" + f.authorId() + ":" + f.customerId() + ":" + f.businessDate(), f.occurredAt()));
+    }
+
+    static List<LedgerEntry> entries(VisitCheckedIn v) {
+        return List.of(LedgerEntry.count(Board.VISITS, v.userId(), v.teamId(), v.businessDate(), 1, v.customerId(),
+                v.customerId(), null, "visit:" + v.visitId(), v.occurredAt()));
     }
 
     static List<LedgerEntry> entries(OpportunityCreated o) {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import io.tidecrm.contract.ContractFactReplay;
 import io.tidecrm.customer.CustomerFactReplay;
+import io.tidecrm.fieldwork.VisitFactReplay;
 import io.tidecrm.followup.FollowUpFactReplay;
 import io.tidecrm.sales.OpportunityFactReplay;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,15 +36,17 @@ class LedgerRebuild {
     private final FollowUpFactReplay followUps;
     private final OpportunityFactReplay opportunities;
     private final ContractFactReplay contracts;
+    private final VisitFactReplay visits;
     private final BoardLedger ledger;
     private final JdbcClient jdbc;
 
     LedgerRebuild(CustomerFactReplay customers, FollowUpFactReplay followUps, OpportunityFactReplay opportunities,
-            ContractFactReplay contracts, BoardLedger ledger, JdbcClient jdbc) {
+            ContractFactReplay contracts, VisitFactReplay visits, BoardLedger ledger, JdbcClient jdbc) {
         this.customers = customers;
         this.followUps = followUps;
         this.opportunities = opportunities;
         this.contracts = contracts;
+        this.visits = visits;
         this.ledger = ledger;
         this.jdbc = jdbc;
     }
@@ -78,7 +81,8 @@ class LedgerRebuild {
                 opportunities.created(from, to).stream().flatMap(e -> BoardListeners.entries(e).stream()),
                 opportunities.won(from, to).stream().flatMap(e -> BoardListeners.entries(e).stream()),
                 contracts.approved(from, to).stream().flatMap(e -> BoardListeners.entries(e).stream()),
-                contracts.payments(from, to).stream().flatMap(e -> BoardListeners.entries(e).stream()))
+                contracts.payments(from, to).stream().flatMap(e -> BoardListeners.entries(e).stream()),
+                visits.checkedIn(from, to).stream().flatMap(e -> BoardListeners.entries(e).stream()))
                 .flatMap(s -> s)
                 .forEach(e -> expected.putIfAbsent(new Key(e.board(), e.source()), e));
         Map<Key, Stored> stored = new HashMap<>();
