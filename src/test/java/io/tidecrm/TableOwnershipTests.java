@@ -61,7 +61,9 @@ class TableOwnershipTests {
             Map.entry("contract_attachment", "contract"),
             Map.entry("notification", "notification"),
             Map.entry("team_webhook", "notification"),
-            Map.entry("event_failure", "events"));
+            Map.entry("event_failure", "events"),
+            Map.entry("service_working_hours", "service"),
+            Map.entry("service_calendar_day", "service"));
 
     /**
      * Tables of the frameworks (Quartz, Spring Session, Spring Modulith's event registry,

@@ -54,7 +54,7 @@ class PageSweepBrowserTests {
     private static final List<String> MANAGER = List.of("/approvals", "/contracts/overdue", "/pool/flow");
     private static final List<String> ADMIN = List.of("/admin/users", "/admin/teams", "/admin/products",
             "/admin/customer-rules", "/admin/pool-rules", "/admin/pool-runs", "/admin/webhooks", "/admin/events",
-            "/admin/audit", "/admin/users/new", "/admin/teams/new", "/admin/products/new");
+            "/admin/audit", "/admin/users/new", "/admin/teams/new", "/admin/products/new", "/admin/service/calendar");
 
     @Autowired
     JdbcClient jdbc;
