@@ -63,7 +63,10 @@ class TableOwnershipTests {
             Map.entry("team_webhook", "notification"),
             Map.entry("event_failure", "events"),
             Map.entry("service_working_hours", "service"),
-            Map.entry("service_calendar_day", "service"));
+            Map.entry("service_calendar_day", "service"),
+            Map.entry("service_sla_policy", "service"),
+            Map.entry("service_ticket", "service"),
+            Map.entry("service_ticket_entry", "service"));
 
     /**
      * Tables of the frameworks (Quartz, Spring Session, Spring Modulith's event registry,

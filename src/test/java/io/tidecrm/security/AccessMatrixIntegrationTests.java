@@ -84,8 +84,15 @@ class AccessMatrixIntegrationTests {
                 RETURNING id
                 """).params(customer, fixtures.userId("rep1"), marker + "商机", fixtures.userId("rep1"))
                 .query(Long.class).single();
+        long ticket = fixtures.jdbc().sql("""
+                INSERT INTO service_ticket (customer_id, kind, channel, category, priority, title, description, owner_id,
+                                            created_by_id, created_at, first_response_due, resolution_due, updated_at)
+                VALUES (?, 'COMPLAINT', 'PHONE', 'PRODUCT', 'NORMAL', ?, ?, ?, ?, now(), now(), now(), now())
+                RETURNING id
+                """).params(customer, marker + "工单", marker + "描述", fixtures.userId("rep1"), fixtures.userId("rep1"))
+                .query(Long.class).single();
         CurrentUser throwaway = users.newUser("matrix-target", Role.REP, "rep1");
-        ids = Map.of("opportunity", opportunity, "customer", customer, "contact", contact, "followUp", followUp, "user", throwaway.id(),
+        ids = Map.of("ticket", ticket, "opportunity", opportunity, "customer", customer, "contact", contact, "followUp", followUp, "user", throwaway.id(),
                 "contract", contract,
                 "team", fixtures.jdbc().sql("SELECT team_id FROM app_user WHERE username = 'rep1'").query(Long.class).single());
     }
@@ -120,7 +127,8 @@ class AccessMatrixIntegrationTests {
                 case "followUpId" -> String.valueOf(ids.get("followUp"));
                 case "teamId" -> String.valueOf(ids.get("team"));
                 case "customerId" -> String.valueOf(ids.get("customer"));
-                default -> prefix.startsWith("/contracts") ? String.valueOf(ids.get("contract"))
+                default -> prefix.startsWith("/tickets") ? String.valueOf(ids.get("ticket"))
+                        : prefix.startsWith("/contracts") ? String.valueOf(ids.get("contract"))
                         : prefix.startsWith("/opportunities") ? String.valueOf(ids.get("opportunity"))
                         : prefix.startsWith("/contacts") ? String.valueOf(ids.get("contact"))
                         : prefix.startsWith("/admin/users") ? String.valueOf(ids.get("user"))
@@ -229,6 +237,7 @@ class AccessMatrixIntegrationTests {
         StringBuilder sb = new StringBuilder();
         for (String table : List.of("app_user", "team", "customer", "contact", "follow_up", "customer_owner_history",
                 "customer_rules", "pool_rules", "pool_warning", "pool_job_run", "product", "opportunity", "contract",
+                "service_ticket", "service_ticket_entry", "service_calendar_day",
                 "notification", "audit_event", "login_throttle")) {
             sb.append(table).append('=').append(fixtures.jdbc()
                     .sql("SELECT count(*) || '/' || coalesce(max(xmin::text::bigint), 0) FROM " + table)

@@ -49,7 +49,7 @@ class PageSweepBrowserTests {
 
     private static final List<String> COMMON = List.of("/", "/todo", "/customers", "/contacts", "/pool",
             "/opportunities", "/opportunities/board", "/opportunities/forecast", "/contracts", "/notifications", "/catalog/products", "/account/password", "/customers/new",
-            "/search?q=科技");
+            "/search?q=科技", "/tickets", "/tickets?view=ALL", "/tickets?view=OVERDUE");
     /** Behind the managers' links (the approvals entry, the contract tabs, the pool's flow button). */
     private static final List<String> MANAGER = List.of("/approvals", "/contracts/overdue", "/pool/flow");
     private static final List<String> ADMIN = List.of("/admin/users", "/admin/teams", "/admin/products",
@@ -142,12 +142,14 @@ class PageSweepBrowserTests {
         found.put("customer", firstLink(browser, page, "/customers", "^/customers/\\d+$"));
         found.put("opportunity", firstLink(browser, page, "/opportunities", "^/opportunities/\\d+$"));
         found.put("contract", contractWithMostPayments(browser, page, jdbc));
+        found.put("ticket", firstLink(browser, page, "/tickets?view=ALL", "^/tickets/\\d+$"));
         List<String> paths = new ArrayList<>();
         found.values().stream().filter(p -> p != null).forEach(paths::add);
         String customer = found.get("customer");
         if (customer != null) {
             paths.add(customer + "/opportunities/new");
             paths.add(customer + "/contracts/new");
+            paths.add(customer + "/tickets/new?kind=COMPLAINT");
         }
         return paths;
     }
