@@ -66,7 +66,9 @@ class TableOwnershipTests {
             Map.entry("service_calendar_day", "service"),
             Map.entry("service_sla_policy", "service"),
             Map.entry("service_ticket", "service"),
-            Map.entry("service_ticket_entry", "service"));
+            Map.entry("service_ticket_entry", "service"),
+            Map.entry("service_ticket_alert", "service"),
+            Map.entry("service_job_run", "service"));
 
     /**
      * Tables of the frameworks (Quartz, Spring Session, Spring Modulith's event registry,

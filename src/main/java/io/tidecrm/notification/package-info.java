@@ -6,5 +6,5 @@
  * rolls back the change, and the event publication registry retries it until it is delivered.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notification",
-        allowedDependencies = { "customer", "followup", "pool", "contract", "identity", "support" })
+        allowedDependencies = { "customer", "followup", "pool", "contract", "service", "identity", "support" })
 package io.tidecrm.notification;

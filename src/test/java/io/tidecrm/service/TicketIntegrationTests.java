@@ -41,6 +41,9 @@ class TicketIntegrationTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    io.tidecrm.support.Deliveries deliveries;
+
     static Instant at(String local) {
         return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
     }
@@ -110,6 +113,9 @@ class TicketIntegrationTests {
         assertThat(row(id).get("owner_id")).isEqualTo(fixtures.userId("rep2"));
         assertThat(fixtures.jdbc().sql("SELECT body FROM service_ticket_entry WHERE ticket_id = ? AND kind = 'REASSIGNED'")
                 .param(id).query(String.class).single()).isEqualTo("李娜熟悉该产品");
+        deliveries.awaitAll();
+        assertThat(fixtures.jdbc().sql("SELECT count(*) FROM notification WHERE recipient_id = ? AND kind = 'TICKET_ASSIGNED' AND link = ?")
+                .params(fixtures.userId("rep2"), "/tickets/" + id).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -17,5 +17,11 @@ enum NotificationKind {
     /** The reader's submitted contract was approved. */
     CONTRACT_APPROVED,
     /** The reader's submitted contract was rejected, with the approver's comment. */
-    CONTRACT_REJECTED
+    CONTRACT_REJECTED,
+    /** A ticket of the reader's is due soon (first response or resolution). */
+    TICKET_DUE_SOON,
+    /** A ticket missed its due time: escalated to the reader as the owner's manager, or told to its owner. */
+    TICKET_ESCALATED,
+    /** A manager gave the reader a ticket. */
+    TICKET_ASSIGNED
 }
