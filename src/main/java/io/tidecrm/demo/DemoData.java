@@ -15,6 +15,7 @@ import io.tidecrm.identity.DemoUsers;
 import io.tidecrm.notification.NotificationDemoData;
 import io.tidecrm.pool.PoolDemoData;
 import io.tidecrm.sales.SalesDemoData;
+import io.tidecrm.service.ServiceDemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -27,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Seeds the demo data in the order of the modules' dependencies, each module writing only its
  * own tables: users (identity), the pool rules' start (pool), customers with contacts and owner
  * history (customer), the pool's warnings and run records (pool), follow-ups (followup),
- * opportunities (sales), contracts (contract) and the inbox (notification). The modules hand
+ * opportunities (sales), contracts (contract), the inbox (notification) and tickets (service). The modules hand
  * each other ids through the records their demo APIs return, passed on here.
  *
  * <p>The records are one transaction: all or nothing. It is idempotent: when the demo customers
@@ -50,13 +51,14 @@ public class DemoData {
     private final SalesDemoData sales;
     private final ContractDemoData contracts;
     private final NotificationDemoData notifications;
+    private final ServiceDemoData service;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     DemoData(DemoUsers users, PoolDemoData pool, DemoCustomers customers, FollowUpDemoData followUps,
             SalesDemoData sales, ContractDemoData contracts, NotificationDemoData notifications,
-            JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+            ServiceDemoData service, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.users = users;
         this.pool = pool;
         this.customers = customers;
@@ -64,6 +66,7 @@ public class DemoData {
         this.sales = sales;
         this.contracts = contracts;
         this.notifications = notifications;
+        this.service = service;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -101,6 +104,7 @@ public class DemoData {
             Map<Long, List<PricedLine>> deals = sales.seed(seeded);
             List<ContractDemoData.ApprovalStep> approvals = contracts.seed(seeded, deals, staff);
             notifications.seed(seeded, warnings, mentions, approvals);
+            service.seed(seeded, staff);
             return true;
         });
         if (Boolean.TRUE.equals(written)) {

@@ -6,5 +6,5 @@
  * of each deal, the pool warnings, the follow-ups that named a colleague, the approval steps).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo", allowedDependencies = { "identity", "customer",
-        "followup", "pool", "catalog", "sales", "contract", "notification", "support" })
+        "followup", "pool", "catalog", "sales", "contract", "notification", "service", "support" })
 package io.tidecrm.demo;
