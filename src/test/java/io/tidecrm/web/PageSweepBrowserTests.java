@@ -49,12 +49,12 @@ class PageSweepBrowserTests {
 
     private static final List<String> COMMON = List.of("/", "/todo", "/customers", "/contacts", "/pool",
             "/opportunities", "/opportunities/board", "/opportunities/forecast", "/contracts", "/notifications", "/catalog/products", "/account/password", "/customers/new",
-            "/search?q=科技", "/tickets", "/tickets?view=ALL", "/tickets?view=OVERDUE");
+            "/search?q=科技", "/tickets", "/tickets?view=ALL", "/tickets?view=OVERDUE", "/tickets/report");
     /** Behind the managers' links (the approvals entry, the contract tabs, the pool's flow button). */
     private static final List<String> MANAGER = List.of("/approvals", "/contracts/overdue", "/pool/flow");
     private static final List<String> ADMIN = List.of("/admin/users", "/admin/teams", "/admin/products",
             "/admin/customer-rules", "/admin/pool-rules", "/admin/pool-runs", "/admin/webhooks", "/admin/events",
-            "/admin/audit", "/admin/users/new", "/admin/teams/new", "/admin/products/new", "/admin/service/calendar");
+            "/admin/audit", "/admin/users/new", "/admin/teams/new", "/admin/products/new", "/admin/service/calendar", "/admin/service/sla");
 
     @Autowired
     JdbcClient jdbc;

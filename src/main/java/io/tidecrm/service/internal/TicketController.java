@@ -36,8 +36,13 @@ class TicketController {
     private final TicketQueries queries;
     private final TicketAccess access;
     private final CustomerManagement customers;
+    private final Handover handover;
+    private final ServiceReport report;
 
-    TicketController(TicketService tickets, TicketQueries queries, TicketAccess access, CustomerManagement customers) {
+    TicketController(TicketService tickets, TicketQueries queries, TicketAccess access, CustomerManagement customers,
+            Handover handover, ServiceReport report) {
+        this.handover = handover;
+        this.report = report;
         this.tickets = tickets;
         this.queries = queries;
         this.access = access;
@@ -54,6 +59,13 @@ class TicketController {
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("kinds", TicketKind.values());
         return "service/list";
+    }
+
+    @GetMapping("/tickets/report")
+    String report(@RequestParam(required = false) Integer days, @AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("report", report.report(days == null ? ServiceReport.PERIODS.get(0) : days, user));
+        model.addAttribute("periods", ServiceReport.PERIODS);
+        return "service/report";
     }
 
     @GetMapping("/tickets/{id}")
@@ -107,6 +119,19 @@ class TicketController {
             }
         }
         return showForm(customer.id(), customer.name(), null, user, model);
+    }
+
+    /** Names the customer's service contact (handover), from the customer page. */
+    @PostMapping("/customers/{customerId}/service-contact")
+    String nameServiceContact(@PathVariable long customerId, @RequestParam(required = false) Long userId,
+            @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        try {
+            handover.name(customerId, userId, user);
+            Flash.success(redirect, "handover.named");
+        } catch (RuleViolation e) {
+            Flash.error(redirect, e);
+        }
+        return "redirect:/customers/" + customerId + "#ticket-panel";
     }
 
     @GetMapping("/tickets/{id}/edit")

@@ -14,9 +14,13 @@ class TicketPanel implements CustomerPanel {
     static final int LIMIT = 20;
 
     private final TicketQueries queries;
+    private final Handover handover;
+    private final io.tidecrm.identity.UserManagement users;
 
-    TicketPanel(TicketQueries queries) {
+    TicketPanel(TicketQueries queries, Handover handover, io.tidecrm.identity.UserManagement users) {
         this.queries = queries;
+        this.handover = handover;
+        this.users = users;
     }
 
     @Override
@@ -32,5 +36,13 @@ class TicketPanel implements CustomerPanel {
     @Override
     public void populate(CustomerRef customer, CurrentUser viewer, Map<String, Object> model) {
         model.put("customerTickets", queries.ofCustomer(customer.id(), viewer, LIMIT));
+        model.put("serviceContactName", handover.contactOf(customer.id()).flatMap(users::findUser)
+                .map(io.tidecrm.identity.UserSummary::displayName).orElse(null));
+        boolean mayName = handover.mayName(customer, viewer);
+        model.put("mayNameServiceContact", mayName);
+        if (mayName) {
+            model.put("serviceContactChoices", handover.choices());
+            model.put("serviceContactId", handover.contactOf(customer.id()).orElse(null));
+        }
     }
 }

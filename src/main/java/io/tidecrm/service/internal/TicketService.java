@@ -39,16 +39,18 @@ class TicketService {
 
     private final TicketAccess access;
     private final SlaPolicies policies;
+    private final Handover handover;
     private final JdbcClient jdbc;
     private final CustomerManagement customers;
     private final UserManagement users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TicketService(TicketAccess access, SlaPolicies policies, JdbcClient jdbc, CustomerManagement customers,
-            UserManagement users, ApplicationEventPublisher events, Clock clock) {
+    TicketService(TicketAccess access, SlaPolicies policies, Handover handover, JdbcClient jdbc,
+            CustomerManagement customers, UserManagement users, ApplicationEventPublisher events, Clock clock) {
         this.access = access;
         this.policies = policies;
+        this.handover = handover;
         this.jdbc = jdbc;
         this.customers = customers;
         this.users = users;
@@ -61,12 +63,13 @@ class TicketService {
         checkContact(customerId, form.contactId());
         Instant now = clock.instant();
         SlaPolicies.Due due = policies.dueTimes(form.kind(), form.priority(), customer.type(), now);
+        long owner = ownerOfNew(customerId, form.kind(), viewer);
         long id = jdbc.sql("""
                 INSERT INTO service_ticket (customer_id, contact_id, kind, channel, category, priority, title, description,
                                             owner_id, created_by_id, created_at, first_response_due, resolution_due,
                                             updated_at)
                 VALUES (:customer, :contact, :kind, :channel, :category, :priority, :title, :description,
-                        :me, :me, :now, :firstDue, :resolutionDue, :now)
+                        :owner, :me, :now, :firstDue, :resolutionDue, :now)
                 RETURNING id
                 """)
                 .param("customer", customerId)
@@ -77,15 +80,29 @@ class TicketService {
                 .param("priority", form.priority().name())
                 .param("title", form.title().strip())
                 .param("description", form.description().strip())
+                .param("owner", owner)
                 .param("me", viewer.id())
                 .param("now", Timestamp.from(now))
                 .param("firstDue", Timestamp.from(due.firstResponse()))
                 .param("resolutionDue", Timestamp.from(due.resolution()))
                 .query(Long.class)
                 .single();
-        entry(id, EntryKind.CREATED, viewer.id(), now, null, viewer.id(), null);
+        entry(id, EntryKind.CREATED, viewer.id(), now, null, owner, null);
         customers.recordActivity(customerId, viewer, now);
         return id;
+    }
+
+    /**
+     * Who owns a new ticket: the one who records it (首问负责), except that a service request goes to
+     * the customer's service contact (handover) while that user is enabled.
+     */
+    private long ownerOfNew(long customerId, TicketKind kind, CurrentUser viewer) {
+        if (kind != TicketKind.REQUEST) {
+            return viewer.id();
+        }
+        return handover.contactOf(customerId)
+                .filter(id -> users.findUser(id).map(UserSummary::enabled).orElse(false))
+                .orElse(viewer.id());
     }
 
     /** The description fields, from the version the user saw; kind and priority stay as recorded. */
