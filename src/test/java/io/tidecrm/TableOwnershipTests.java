@@ -69,7 +69,8 @@ class TableOwnershipTests {
             Map.entry("service_ticket_entry", "service"),
             Map.entry("service_ticket_alert", "service"),
             Map.entry("service_job_run", "service"),
-            Map.entry("service_contact", "service"));
+            Map.entry("service_contact", "service"),
+            Map.entry("service_return_visit", "service"));
 
     /**
      * Tables of the frameworks (Quartz, Spring Session, Spring Modulith's event registry,

@@ -91,8 +91,12 @@ class AccessMatrixIntegrationTests {
                 RETURNING id
                 """).params(customer, marker + "工单", marker + "描述", fixtures.userId("rep1"), fixtures.userId("rep1"))
                 .query(Long.class).single();
+        long returnVisit = fixtures.jdbc().sql("""
+                INSERT INTO service_return_visit (customer_id, offset_days, due_date, owner_id, created_at)
+                VALUES (?, 7, current_date, ?, now()) RETURNING id
+                """).params(customer, fixtures.userId("rep1")).query(Long.class).single();
         CurrentUser throwaway = users.newUser("matrix-target", Role.REP, "rep1");
-        ids = Map.of("ticket", ticket, "opportunity", opportunity, "customer", customer, "contact", contact, "followUp", followUp, "user", throwaway.id(),
+        ids = Map.of("ticket", ticket, "returnVisit", returnVisit, "opportunity", opportunity, "customer", customer, "contact", contact, "followUp", followUp, "user", throwaway.id(),
                 "contract", contract,
                 "team", fixtures.jdbc().sql("SELECT team_id FROM app_user WHERE username = 'rep1'").query(Long.class).single());
     }
@@ -128,6 +132,7 @@ class AccessMatrixIntegrationTests {
                 case "teamId" -> String.valueOf(ids.get("team"));
                 case "customerId" -> String.valueOf(ids.get("customer"));
                 default -> prefix.startsWith("/tickets") ? String.valueOf(ids.get("ticket"))
+                        : prefix.startsWith("/return-visits") ? String.valueOf(ids.get("returnVisit"))
                         : prefix.startsWith("/contracts") ? String.valueOf(ids.get("contract"))
                         : prefix.startsWith("/opportunities") ? String.valueOf(ids.get("opportunity"))
                         : prefix.startsWith("/contacts") ? String.valueOf(ids.get("contact"))
@@ -237,7 +242,8 @@ class AccessMatrixIntegrationTests {
         StringBuilder sb = new StringBuilder();
         for (String table : List.of("app_user", "team", "customer", "contact", "follow_up", "customer_owner_history",
                 "customer_rules", "pool_rules", "pool_warning", "pool_job_run", "product", "opportunity", "contract",
-                "service_ticket", "service_ticket_entry", "service_calendar_day",
+                "service_ticket", "service_ticket_entry", "service_calendar_day", "service_contact",
+                "service_return_visit", "service_sla_policy",
                 "notification", "audit_event", "login_throttle")) {
             sb.append(table).append('=').append(fixtures.jdbc()
                     .sql("SELECT count(*) || '/' || coalesce(max(xmin::text::bigint), 0) FROM " + table)

@@ -37,27 +37,8 @@ class HandoverIntegrationTests {
     @Autowired
     Deliveries deliveries;
 
-    /** rep1's contract of the customer, submitted by rep1 and approved by manager1. */
     void approveContractOf(long customer) throws Exception {
-        String location = mvc.perform(post("/customers/{id}/contracts", customer).with(users.as("rep1")).with(csrf())
-                        .param("title", "交接合同" + System.nanoTime()).param("status", "NOT_STARTED").param("type", "DIRECT")
-                        .param("paymentMethod", "BANK_TRANSFER").param("signDate", "2030-01-15")
-                        .param("lines[0].productId", String.valueOf(catalog.basicEdition())).param("lines[0].quantity", "1"))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        mvc.perform(post("/contracts/{id}/submit", id).with(users.as("rep1")).with(csrf()).param("version", version(id)))
-                .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/contracts/{id}/decision", id).with(users.as("manager1")).with(csrf())
-                        .param("decision", "APPROVED").param("comment", "").param("version", version(id)))
-                .andExpect(status().is3xxRedirection());
-        assertThat(fixtures.jdbc().sql("SELECT approval_state FROM contract WHERE id = ?").param(id).query(String.class)
-                .single()).isEqualTo("APPROVED");
-        deliveries.awaitAll();
-    }
-
-    String version(long contract) {
-        return String.valueOf(fixtures.jdbc().sql("SELECT version FROM contract WHERE id = ?").param(contract)
-                .query(Long.class).single());
+        new ContractApprovals(mvc, users, fixtures, catalog, deliveries).approveContractOf(customer);
     }
 
     Long serviceContact(long customer) {

@@ -49,7 +49,8 @@ class PageSweepBrowserTests {
 
     private static final List<String> COMMON = List.of("/", "/todo", "/customers", "/contacts", "/pool",
             "/opportunities", "/opportunities/board", "/opportunities/forecast", "/contracts", "/notifications", "/catalog/products", "/account/password", "/customers/new",
-            "/search?q=科技", "/tickets", "/tickets?view=ALL", "/tickets?view=OVERDUE", "/tickets/report");
+            "/search?q=科技", "/tickets", "/tickets?view=ALL", "/tickets?view=OVERDUE", "/tickets/report",
+            "/return-visits", "/return-visits?view=MISSED");
     /** Behind the managers' links (the approvals entry, the contract tabs, the pool's flow button). */
     private static final List<String> MANAGER = List.of("/approvals", "/contracts/overdue", "/pool/flow");
     private static final List<String> ADMIN = List.of("/admin/users", "/admin/teams", "/admin/products",
@@ -143,6 +144,7 @@ class PageSweepBrowserTests {
         found.put("opportunity", firstLink(browser, page, "/opportunities", "^/opportunities/\\d+$"));
         found.put("contract", contractWithMostPayments(browser, page, jdbc));
         found.put("ticket", firstLink(browser, page, "/tickets?view=ALL", "^/tickets/\\d+$"));
+        found.put("returnVisit", firstLink(browser, page, "/return-visits?view=ALL", "^/return-visits/\\d+$"));
         List<String> paths = new ArrayList<>();
         found.values().stream().filter(p -> p != null).forEach(paths::add);
         String customer = found.get("customer");

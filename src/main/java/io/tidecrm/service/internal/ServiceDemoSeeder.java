@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and answered at the customer's last follow-up and still in progress; one complaint recorded a
  * week or more before and never answered (overdue); and one closed with the customer's
  * satisfaction. Due times come from the SLA policy and the working calendar, as for a real ticket.
+ * Won customers have their return visits 7 and 30 days after the contract: made, missed or to come.
  */
 @Component
 @Profile("!prod")
@@ -107,7 +108,36 @@ class ServiceDemoSeeder implements ServiceDemoData {
                     .update();
             count++;
         }
+        returnVisits(customers, random);
         return count;
+    }
+
+    /**
+     * Return visits 7 and 30 days after each won customer's contract: those due before the
+     * customer's last follow-up were made then (with a satisfaction), those due since are missed
+     * or still to come.
+     */
+    private void returnVisits(List<DemoCustomers.Customer> customers, DemoRandom random) {
+        for (DemoCustomers.Customer c : customers) {
+            if (!c.won() || c.wonAt() == null || c.ownerId() == null) {
+                continue;
+            }
+            Instant activeUntil = c.lastOwnership().activeUntil();
+            for (int days : List.of(7, 30)) {
+                java.time.LocalDate due = random.date(c.wonAt()).plusDays(days);
+                Instant doneAt = random.at(due, 10, random.between(0, 59));
+                boolean done = !doneAt.isAfter(activeUntil);
+                jdbc.sql("""
+                        INSERT INTO service_return_visit (customer_id, offset_days, due_date, owner_id, created_at, done_at,
+                                                          done_by_id, satisfaction, note)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                        .params(c.id(), days, java.sql.Date.valueOf(due), c.ownerId(), Timestamp.from(c.wonAt()),
+                                done ? Timestamp.from(doneAt) : null, done ? c.ownerId() : null,
+                                done ? random.pick(4, 5, 5, 3) : null, done ? random.pick("使用顺利，暂无问题", "希望增加培训", "客服响应很快") : null)
+                        .update();
+            }
+        }
     }
 
     private long insert(DemoCustomers.Customer customer, TicketKind kind, TicketPriority priority, String[] text,

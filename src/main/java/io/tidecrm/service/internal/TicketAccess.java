@@ -40,10 +40,15 @@ class TicketAccess {
 
     /** The condition of the viewer's tickets on aliases t (ticket) and c (customer), to add a statement's own to. */
     Where where(CurrentUser viewer) {
+        return where(viewer, "t.owner_id");
+    }
+
+    /** The same for another record that hangs off a customer and has an owner (a return visit). */
+    Where where(CurrentUser viewer, String ownerColumn) {
         CustomerScope scope = customers.scopeCondition("c", viewer);
         Map<String, Object> params = new HashMap<>(scope.params());
         params.put("workers", workers(viewer));
-        return new Where("(" + scope.condition() + " OR t.owner_id IN (:workers))", params);
+        return new Where("(" + scope.condition() + " OR " + ownerColumn + " IN (:workers))", params);
     }
 
     private Set<Long> workers(CurrentUser viewer) {

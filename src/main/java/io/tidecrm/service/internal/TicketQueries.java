@@ -115,6 +115,7 @@ class TicketQueries {
         return new TicketDetails(t, customerName, contactName, TicketService.displayName(names, t.ownerId()),
                 TicketService.displayName(names, t.createdById()), t.firstResponseLate(now), t.resolutionLate(now),
                 access.mayWork(t, viewer), access.mayReassign(t, viewer),
+                !customers.visibleNames(List.of(t.customerId()), viewer).isEmpty(),
                 entries.stream().map(e -> new TicketDetails.Entry(e.entry().id(), e.entry().kind(),
                         e.authorId() == null ? null : TicketService.displayName(names, e.authorId()), e.entry().at(),
                         e.entry().body(), TicketService.displayName(names, e.ownerId()), e.entry().satisfaction()))

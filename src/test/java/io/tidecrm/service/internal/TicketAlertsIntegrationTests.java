@@ -117,4 +117,41 @@ class TicketAlertsIntegrationTests {
         assertThat(alerts(id, "REMINDER") + alerts(id, "ESCALATION")).isZero();
         assertThat(notices("manager1", "TICKET_ESCALATED", id)).isZero();
     }
+
+    @Test
+    void theReminderAndTheEscalationReachTheTeamsGroupRobotOnceEach() throws Exception {
+        java.util.List<String> posted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        com.sun.net.httpserver.HttpServer robot = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        robot.createContext("/hook", exchange -> {
+            posted.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        robot.start();
+        CurrentUser manager = users.newManagerOfNewTeam("svc-robot");
+        CurrentUser rep = users.newUser("svc-robot-rep", io.tidecrm.identity.Role.REP, manager.getUsername());
+        long team = fixtures.jdbc().sql("SELECT team_id FROM app_user WHERE id = ?").param(rep.id()).query(Long.class).single();
+        fixtures.jdbc().sql("INSERT INTO team_webhook (team_id, url, format) VALUES (?, ?, 'WECOM')")
+                .params(team, "http://127.0.0.1:" + robot.getAddress().getPort() + "/hook").update();
+        try {
+            clock.setInstant(at("2031-03-10T10:00"));
+            String title = "机器人" + System.nanoTime();
+            long customer = fixtures.insert(CustomerFixtures.uniqueName("机器人"), "B", "INTENT", rep.id());
+            long id = tickets.create(customer, new TicketForm(TicketKind.REQUEST, TicketPriority.NORMAL,
+                    TicketChannel.PHONE, TicketCategory.PRODUCT, null, title, "描述", null), rep);
+            for (String time : java.util.List.of("2031-03-10T11:20", "2031-03-10T11:50", "2031-03-10T12:10",
+                    "2031-03-10T12:20")) {
+                clock.setInstant(at(time));
+                alerts.run(at(time), false);
+            }
+            deliveries.awaitAll();
+            assertThat(posted.stream().filter(p -> p.contains(title))).hasSize(2);
+            assertThat(posted.stream().filter(p -> p.contains(title) && p.contains("/tickets/" + id))).hasSize(2);
+            assertThat(posted.stream().filter(p -> p.contains(title) && p.contains("升级"))).hasSize(1);
+        } finally {
+            robot.stop(0);
+            fixtures.jdbc().sql("DELETE FROM team_webhook WHERE team_id = ?").param(team).update();
+        }
+    }
 }
