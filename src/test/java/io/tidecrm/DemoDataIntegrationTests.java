@@ -164,11 +164,32 @@ class DemoDataIntegrationTests {
         assertThat(count("SELECT count(*) FROM customer WHERE id > :c", before)).isEqualTo(150);
     }
 
+    @Test
+    @Transactional
+    void theDemoHasTicketsInProgressOverdueAndClosedForEachRep() {
+        Before before = seedAt("11:00");
+        for (String rep : List.of("rep1", "rep2", "rep3", "rep4")) {
+            long id = users.findByUsername(rep).orElseThrow().id();
+            List<String> states = jdbc.sql("""
+                    SELECT t.status || CASE WHEN t.status IN ('NEW', 'IN_PROGRESS') AND t.resolution_due < now()
+                                            THEN '/overdue' ELSE '' END
+                    FROM service_ticket t WHERE t.customer_id > ? AND t.owner_id = ? ORDER BY t.id
+                    """).params(before.customer(), id).query(String.class).list();
+            assertThat(states).as(rep).contains("IN_PROGRESS", "NEW/overdue", "CLOSED");
+            // No ticket is later than its customer's follow-up clock: it would have moved the clock.
+            assertThat(jdbc.sql("""
+                    SELECT count(*) FROM service_ticket t JOIN customer c ON c.id = t.customer_id
+                    WHERE t.customer_id > ? AND t.owner_id = ? AND t.created_at > c.clock_at
+                    """).params(before.customer(), id).query(Long.class).single()).as(rep).isZero();
+        }
+    }
+
     private Map<String, Long> tableCounts() {
         Map<String, Long> counts = new java.util.TreeMap<>();
         for (String table : List.of("app_user", "team", "customer", "contact", "customer_owner_history", "follow_up",
                 "follow_up_notify", "opportunity", "opportunity_line", "contract", "contract_line", "contract_decision",
-                "contract_instalment", "contract_payment", "notification", "pool_warning", "pool_job_run")) {
+                "contract_instalment", "contract_payment", "notification", "pool_warning", "pool_job_run", "service_ticket",
+                "service_ticket_entry")) {
             counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
         }
         return counts;

@@ -75,7 +75,16 @@ class TableOwnershipTests {
             Map.entry("work_report", "fieldwork"),
             Map.entry("work_report_comment", "fieldwork"),
             Map.entry("work_report_read", "fieldwork"),
-            Map.entry("work_day_fact", "fieldwork"));
+            Map.entry("work_day_fact", "fieldwork"),
+            Map.entry("service_working_hours", "service"),
+            Map.entry("service_calendar_day", "service"),
+            Map.entry("service_sla_policy", "service"),
+            Map.entry("service_ticket", "service"),
+            Map.entry("service_ticket_entry", "service"),
+            Map.entry("service_ticket_alert", "service"),
+            Map.entry("service_job_run", "service"),
+            Map.entry("service_contact", "service"),
+            Map.entry("service_return_visit", "service"));
 
     /**
      * Tables of the frameworks (Quartz, Spring Session, Spring Modulith's event registry,

@@ -17,6 +17,7 @@ import io.tidecrm.notification.NotificationDemoData;
 import io.tidecrm.report.ReportDemoData;
 import io.tidecrm.pool.PoolDemoData;
 import io.tidecrm.sales.SalesDemoData;
+import io.tidecrm.service.ServiceDemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -29,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Seeds the demo data in the order of the modules' dependencies, each module writing only its
  * own tables: users (identity), the pool rules' start (pool), customers with contacts and owner
  * history (customer), the pool's warnings and run records (pool), follow-ups (followup),
- * opportunities (sales), contracts (contract), visits and reports (fieldwork), the inbox (notification)
- * and the leaderboard (report). The modules hand
+ * opportunities (sales), contracts (contract), visits and reports (fieldwork), the inbox (notification),
+ * tickets (service) and the leaderboard (report). The modules hand
  * each other ids through the records their demo APIs return, passed on here.
  *
  * <p>The records are one transaction: all or nothing. It is idempotent: when the demo customers
@@ -55,13 +56,14 @@ public class DemoData {
     private final FieldworkDemoData fieldwork;
     private final NotificationDemoData notifications;
     private final ReportDemoData reports;
+    private final ServiceDemoData service;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     DemoData(DemoUsers users, PoolDemoData pool, DemoCustomers customers, FollowUpDemoData followUps,
             SalesDemoData sales, ContractDemoData contracts, FieldworkDemoData fieldwork,
-            NotificationDemoData notifications, ReportDemoData reports,
+            NotificationDemoData notifications, ServiceDemoData service, ReportDemoData reports,
             JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.users = users;
         this.pool = pool;
@@ -72,6 +74,7 @@ public class DemoData {
         this.fieldwork = fieldwork;
         this.notifications = notifications;
         this.reports = reports;
+        this.service = service;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -110,6 +113,7 @@ public class DemoData {
             List<ContractDemoData.ApprovalStep> approvals = contracts.seed(seeded, deals, staff);
             fieldwork.seed(seeded, staff);
             notifications.seed(seeded, warnings, mentions, approvals);
+            service.seed(seeded, staff);
             reports.seed(historyStart.atZone(clock.getZone()).toLocalDate());
             return true;
         });

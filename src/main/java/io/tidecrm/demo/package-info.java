@@ -7,5 +7,6 @@
  * the facts the others' records stand for.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo", allowedDependencies = { "identity", "customer",
-        "followup", "pool", "catalog", "sales", "contract", "fieldwork", "notification", "report", "support" })
+        "followup", "pool", "catalog", "sales", "contract", "fieldwork", "notification", "service", "report",
+        "support" })
 package io.tidecrm.demo;

@@ -6,5 +6,6 @@
  * rolls back the change, and the event publication registry retries it until it is delivered.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notification",
-        allowedDependencies = { "customer", "followup", "pool", "contract", "report", "identity", "support" })
+        allowedDependencies = { "customer", "followup", "pool", "contract", "report", "service", "identity",
+                "support" })
 package io.tidecrm.notification;

@@ -97,10 +97,24 @@ class AccessMatrixIntegrationTests {
                 VALUES (?, 'WEEKLY_PLAN', current_date - 10000 - CAST(? AS integer), 1, ?, now(), false) RETURNING id
                 """).params(fixtures.userId("rep1"), (int) (System.nanoTime() % 100000), marker + "周计划")
                 .query(Long.class).single();
+        long ticket = fixtures.jdbc().sql("""
+                INSERT INTO service_ticket (customer_id, kind, channel, category, priority, title, description, owner_id,
+                                            created_by_id, created_at, first_response_due, resolution_due, updated_at)
+                VALUES (?, 'COMPLAINT', 'PHONE', 'PRODUCT', 'NORMAL', ?, ?, ?, ?, now(), now(), now(), now())
+                RETURNING id
+                """).params(customer, marker + "工单", marker + "描述", fixtures.userId("rep1"), fixtures.userId("rep1"))
+                .query(Long.class).single();
+        long returnVisit = fixtures.jdbc().sql("""
+                INSERT INTO service_return_visit (customer_id, offset_days, due_date, owner_id, created_at)
+                VALUES (?, 7, current_date, ?, now()) RETURNING id
+                """).params(customer, fixtures.userId("rep1")).query(Long.class).single();
         CurrentUser throwaway = users.newUser("matrix-target", Role.REP, "rep1");
-        ids = Map.of("opportunity", opportunity, "customer", customer, "contact", contact, "followUp", followUp, "user", throwaway.id(),
-                "contract", contract, "visit", visit, "commitment", commitment, "report", report,
-                "team", fixtures.jdbc().sql("SELECT team_id FROM app_user WHERE username = 'rep1'").query(Long.class).single());
+        ids = Map.ofEntries(Map.entry("ticket", ticket), Map.entry("returnVisit", returnVisit),
+                Map.entry("opportunity", opportunity), Map.entry("customer", customer), Map.entry("contact", contact),
+                Map.entry("followUp", followUp), Map.entry("user", throwaway.id()), Map.entry("contract", contract),
+                Map.entry("visit", visit), Map.entry("commitment", commitment), Map.entry("report", report),
+                Map.entry("team", fixtures.jdbc().sql("SELECT team_id FROM app_user WHERE username = 'rep1'")
+                        .query(Long.class).single()));
     }
 
     record Route(HttpMethod method, String pattern) {
@@ -136,6 +150,8 @@ class AccessMatrixIntegrationTests {
                 default -> prefix.startsWith("/visits") ? String.valueOf(ids.get("visit"))
                         : prefix.startsWith("/commitments") ? String.valueOf(ids.get("commitment"))
                         : prefix.startsWith("/reports") ? String.valueOf(ids.get("report"))
+                        : prefix.startsWith("/tickets") ? String.valueOf(ids.get("ticket"))
+                        : prefix.startsWith("/return-visits") ? String.valueOf(ids.get("returnVisit"))
                         : prefix.startsWith("/contracts") ? String.valueOf(ids.get("contract"))
                         : prefix.startsWith("/opportunities") ? String.valueOf(ids.get("opportunity"))
                         : prefix.startsWith("/contacts") ? String.valueOf(ids.get("contact"))
@@ -245,6 +261,8 @@ class AccessMatrixIntegrationTests {
         StringBuilder sb = new StringBuilder();
         for (String table : List.of("app_user", "team", "customer", "contact", "follow_up", "customer_owner_history",
                 "customer_rules", "pool_rules", "pool_warning", "pool_job_run", "product", "opportunity", "contract",
+                "service_ticket", "service_ticket_entry", "service_calendar_day", "service_contact",
+                "service_return_visit", "service_sla_policy",
                 "notification", "audit_event", "login_throttle")) {
             sb.append(table).append('=').append(fixtures.jdbc()
                     .sql("SELECT count(*) || '/' || coalesce(max(xmin::text::bigint), 0) FROM " + table)

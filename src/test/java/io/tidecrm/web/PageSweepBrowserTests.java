@@ -50,13 +50,16 @@ class PageSweepBrowserTests {
     private static final List<String> COMMON = List.of("/", "/todo", "/customers", "/contacts", "/pool",
             "/opportunities", "/opportunities/board", "/opportunities/forecast", "/contracts", "/notifications", "/catalog/products", "/account/password", "/customers/new",
             "/search?q=科技", "/leaderboard", "/leaderboard?period=MONTH&board=CONTRACT_AMOUNT",
-            "/leaderboard?period=WEEK&board=FOLLOW_UPS", "/visits", "/commitments", "/reports", "/reports/week");
+            "/leaderboard?period=WEEK&board=FOLLOW_UPS", "/visits", "/commitments", "/reports", "/reports/week",
+            "/tickets", "/tickets?view=ALL", "/tickets?view=OVERDUE", "/tickets/report", "/return-visits",
+            "/return-visits?view=MISSED");
     /** Behind the managers' links (the approvals entry, the contract tabs, the pool's flow button). */
     private static final List<String> MANAGER = List.of("/approvals", "/contracts/overdue", "/pool/flow", "/targets",
             "/reports/team");
     private static final List<String> ADMIN = List.of("/admin/users", "/admin/teams", "/admin/products",
             "/admin/customer-rules", "/admin/pool-rules", "/admin/pool-runs", "/admin/webhooks", "/admin/events",
-            "/admin/audit", "/admin/users/new", "/admin/teams/new", "/admin/products/new", "/admin/leaderboard");
+            "/admin/audit", "/admin/users/new", "/admin/teams/new", "/admin/products/new", "/admin/leaderboard",
+            "/admin/service/calendar", "/admin/service/sla");
 
     @Autowired
     JdbcClient jdbc;
@@ -146,6 +149,8 @@ class PageSweepBrowserTests {
         found.put("contract", contractWithMostPayments(browser, page, jdbc));
         found.put("visit", firstLink(browser, page, "/visits", "^/visits/\\d+$"));
         found.put("report", firstLink(browser, page, "/reports/week", "^/reports/\\d+$"));
+        found.put("ticket", firstLink(browser, page, "/tickets?view=ALL", "^/tickets/\\d+$"));
+        found.put("returnVisit", firstLink(browser, page, "/return-visits?view=ALL", "^/return-visits/\\d+$"));
         List<String> paths = new ArrayList<>();
         found.values().stream().filter(p -> p != null).forEach(paths::add);
         page.navigate(browser.url("/leaderboard?period=MONTH&board=FOLLOW_UPS"));
@@ -159,6 +164,7 @@ class PageSweepBrowserTests {
             paths.add(customer + "/opportunities/new");
             paths.add(customer + "/contracts/new");
             paths.add(customer + "/visits/new");
+            paths.add(customer + "/tickets/new?kind=COMPLAINT");
         }
         return paths;
     }

@@ -10,6 +10,9 @@ import io.tidecrm.contract.ContractSubmitted;
 import io.tidecrm.customer.CustomerOwnerChanged;
 import io.tidecrm.customer.CustomersReclaimed;
 import io.tidecrm.pool.PoolWarned;
+import io.tidecrm.service.TicketAssigned;
+import io.tidecrm.service.TicketDueSoon;
+import io.tidecrm.service.TicketEscalated;
 import io.tidecrm.support.Times;
 import io.tidecrm.followup.FollowUpRecorded;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -113,5 +116,40 @@ class NotificationEvents {
         inbox.notify(List.of(event.submitterId()), NotificationKind.CONTRACT_REJECTED, "notification.CONTRACT_REJECTED",
                 List.of(event.title(), event.customerName(), Objects.toString(event.comment(), "")),
                 "/contracts/" + event.contractId(), event.occurredAt());
+    }
+
+    // --- tickets (module service)
+
+    /** The owner is reminded that a due time of their ticket is near. */
+    @ApplicationModuleListener
+    void on(TicketDueSoon event) {
+        inbox.notify(List.of(event.ownerId()), NotificationKind.TICKET_DUE_SOON,
+                "notification.TICKET_DUE_SOON." + event.target(),
+                List.of(event.title(), event.customerName(), times.dateTime(event.dueAt())),
+                "/tickets/" + event.ticketId(), event.remindedAt());
+    }
+
+    /** The owner's managers get the escalation, and the owner is told that the due time passed. */
+    @ApplicationModuleListener
+    void on(TicketEscalated event) {
+        List<String> args = List.of(event.title(), event.customerName(), times.dateTime(event.dueAt()),
+                Objects.toString(event.ownerName(), ""));
+        inbox.notify(event.managerIds(), NotificationKind.TICKET_ESCALATED,
+                "notification.TICKET_ESCALATED." + event.target(), args, "/tickets/" + event.ticketId(),
+                event.escalatedAt());
+        inbox.notify(List.of(event.ownerId()), NotificationKind.TICKET_ESCALATED,
+                "notification.TICKET_OVERDUE." + event.target(), args, "/tickets/" + event.ticketId(),
+                event.escalatedAt());
+    }
+
+    /** The new owner of a reassigned ticket, with the reason. */
+    @ApplicationModuleListener
+    void on(TicketAssigned event) {
+        if (event.newOwnerId() == event.assignedById()) {
+            return;
+        }
+        inbox.notify(List.of(event.newOwnerId()), NotificationKind.TICKET_ASSIGNED, "notification.TICKET_ASSIGNED",
+                List.of(event.assignedByName(), event.title(), event.reason()), "/tickets/" + event.ticketId(),
+                event.occurredAt());
     }
 }

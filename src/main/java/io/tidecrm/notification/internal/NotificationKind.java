@@ -19,5 +19,11 @@ enum NotificationKind {
     /** The reader's submitted contract was rejected, with the approver's comment. */
     CONTRACT_REJECTED,
     /** The evening push of the day's leaderboard: the leader of the main board and the reader's team total. */
-    LEADERBOARD_DAILY
+    LEADERBOARD_DAILY,
+    /** A ticket of the reader's is due soon (first response or resolution). */
+    TICKET_DUE_SOON,
+    /** A ticket missed its due time: escalated to the reader as the owner's manager, or told to its owner. */
+    TICKET_ESCALATED,
+    /** A manager gave the reader a ticket. */
+    TICKET_ASSIGNED
 }

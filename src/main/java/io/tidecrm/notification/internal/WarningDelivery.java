@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
 import io.tidecrm.pool.PoolWarned;
+import io.tidecrm.service.TicketDueSoon;
+import io.tidecrm.service.TicketEscalated;
 import io.tidecrm.support.Times;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +28,8 @@ import org.springframework.web.client.RestClient;
 /**
  * Sends the pool warning digest outside the app once the warning run has committed: by
  * e-mail when SMTP is configured and the owner has an address, and to the owner's team's
- * group robot (WeCom or DingTalk markdown) when the team has one.
+ * group robot (WeCom or DingTalk markdown) when the team has one. A ticket's reminder and its
+ * escalation (module service) go to the owner's team's group robot the same way.
  *
  * <p>The two deliveries are separate listeners, each recorded in the event publication registry:
  * a failure throws, so that its publication stays incomplete and is retried, and a failed e-mail
@@ -94,16 +97,7 @@ class WarningDelivery {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void robot(PoolWarned event) {
         Optional<UserSummary> owner = users.findUser(event.ownerId());
-        if (owner.isEmpty() || owner.get().teamId() == null || event.customers().isEmpty()) {
-            return;
-        }
-        record Hook(String url, String format) {
-        }
-        Optional<Hook> hook = jdbc.sql("SELECT url, format FROM team_webhook WHERE team_id = ?")
-                .param(owner.get().teamId())
-                .query((rs, n) -> new Hook(rs.getString(1), rs.getString(2)))
-                .optional();
-        if (hook.isEmpty()) {
+        if (owner.isEmpty() || event.customers().isEmpty()) {
             return;
         }
         String subject = subject(event);
@@ -112,6 +106,47 @@ class WarningDelivery {
                 new Object[] { owner.get().displayName() }, LOCALE) + "\n"
                 + customers.stream().map(c -> "- [" + c.name().replace("]", "］") + "](" + baseUrl + "/customers/"
                         + c.id() + ") " + times.dateTime(c.deadline())).collect(Collectors.joining("\n"));
+        post(owner.get().teamId(), subject, markdown);
+    }
+
+    /** A ticket's due time is near: to the group robot of the owner's team, once (module service). */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void robot(TicketDueSoon event) {
+        users.findUser(event.ownerId()).ifPresent(owner -> ticketToRobot(owner.teamId(),
+                "notification.TICKET_DUE_SOON." + event.target(), event.ticketId(), event.title(), event.customerName(),
+                event.dueAt(), owner.displayName()));
+    }
+
+    /** A ticket missed its due time: the escalation to the group robot of the owner's team, once (module service). */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void robot(TicketEscalated event) {
+        users.findUser(event.ownerId()).ifPresent(owner -> ticketToRobot(owner.teamId(),
+                "notification.TICKET_ESCALATED." + event.target(), event.ticketId(), event.title(), event.customerName(),
+                event.dueAt(), owner.displayName()));
+    }
+
+    private void ticketToRobot(Long teamId, String key, long ticketId, String title, String customerName,
+            java.time.Instant dueAt, String ownerName) {
+        String text = messages.getMessage(key, new Object[] { title, customerName, times.dateTime(dueAt), ownerName },
+                LOCALE);
+        post(teamId, text, "### " + text + "\n[" + baseUrl + "/tickets/" + ticketId + "](" + baseUrl + "/tickets/"
+                + ticketId + ")");
+    }
+
+    /** Posts markdown to the team's group robot (WeCom or DingTalk); nothing to do when the team has none. */
+    private void post(Long teamId, String subject, String markdown) {
+        if (teamId == null) {
+            return;
+        }
+        record Hook(String url, String format) {
+        }
+        Optional<Hook> hook = jdbc.sql("SELECT url, format FROM team_webhook WHERE team_id = ?")
+                .param(teamId)
+                .query((rs, n) -> new Hook(rs.getString(1), rs.getString(2)))
+                .optional();
+        if (hook.isEmpty()) {
+            return;
+        }
         Map<String, Object> payload = "DINGTALK".equals(hook.get().format())
                 ? Map.of("msgtype", "markdown", "markdown", Map.of("title", subject, "text", markdown))
                 : Map.of("msgtype", "markdown", "markdown", Map.of("content", markdown));
