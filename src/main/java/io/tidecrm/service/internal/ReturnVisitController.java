@@ -53,7 +53,7 @@ class ReturnVisitController {
         if (!result.hasErrors()) {
             try {
                 visits.record(id, form, user);
-                Flash.success(redirect, "visit.recorded");
+                Flash.success(redirect, "returnVisit.recorded");
                 return "redirect:/return-visits";
             } catch (RuleViolation e) {
                 Forms.reject(result, e);

@@ -85,7 +85,7 @@ public class ReturnVisits {
     }
 
     /** What the customer said on a return visit. */
-    @io.tidecrm.support.Label("visit")
+    @io.tidecrm.support.Label("returnVisit")
     record VisitForm(@NotNull @Min(1) @Max(5) Integer satisfaction, @Size(max = 2000) String note, Long version) {
     }
 
@@ -146,7 +146,7 @@ public class ReturnVisits {
                 .param("id", id).param("version", form.version() == null ? -1 : form.version())
                 .update();
         if (updated == 0) {
-            throw new RuleViolation(null, "visit.stale");
+            throw new RuleViolation(null, "returnVisit.stale");
         }
         if (!customers.visibleNames(List.of(visit.customerId()), viewer).isEmpty()) {
             customers.recordActivity(visit.customerId(), viewer, now);
