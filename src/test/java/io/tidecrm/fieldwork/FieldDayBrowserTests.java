@@ -14,6 +14,7 @@ import io.tidecrm.identity.Role;
 import io.tidecrm.support.Browser;
 import io.tidecrm.support.BrowserTest;
 import io.tidecrm.support.CustomerFixtures;
+import io.tidecrm.support.MutableClock;
 import io.tidecrm.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,10 +38,16 @@ class FieldDayBrowserTests {
     @Autowired
     TestUsers users;
 
+    @Autowired
+    MutableClock clock;
+
     @Test
     void aRepsWholeFieldDayOnAPhoneAndTheManagersSignOff(Browser browser) {
         // A rep of their own in manager1's team, so that the day's figures are this test's alone.
         CurrentUser rep = users.newUser("field", Role.REP, "rep1");
+        // A working morning, whatever the hour of the run: a visit planned "in an hour" is today's.
+        clock.setInstant(LocalDate.now(ZoneId.of("Asia/Shanghai")).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai"))
+                .toInstant());
         String name = CustomerFixtures.uniqueName("外勤");
         long customer = fixtures.insert(name, "B", "INTENT", rep.id());
         fixtures.jdbc().sql("""
@@ -60,7 +67,7 @@ class FieldDayBrowserTests {
         assertThat(page.locator(".alert-success")).containsText("已计划拜访");
         String visitUrl = page.url();
 
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String today = LocalDate.now(clock).toString();
         page.navigate(browser.url("/reports?day=" + today));
         page.locator("#daily-plan-form .form-check-label", new Page.LocatorOptions().setHasText(name)).click();
         page.locator("#daily-plan-form #keyTasks").fill("上午拜访" + name);
@@ -77,7 +84,7 @@ class FieldDayBrowserTests {
         page.locator("#visit-record-form #objections").fill("价格偏高，希望年付打折");
         page.locator("#visit-record-form [name='commitments[0].content']").fill("发送年付报价单");
         page.locator("#visit-record-form [name='commitments[0].dueDate']")
-                .fill(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString());
+                .fill(LocalDate.now(clock).plusDays(2).toString());
         page.locator("#save-visit-record").click();
         assertThat(page.locator(".alert-success")).containsText("拜访记录已保存");
         assertThat(page.locator("#visit-commitments")).containsText("发送年付报价单");
