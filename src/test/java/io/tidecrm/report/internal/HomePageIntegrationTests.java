@@ -126,6 +126,14 @@ class HomePageIntegrationTests {
     }
 
     @Test
+    void aManagerWhoLeadsNoTeamSeesTheCompanysMonthUnderItsOwnHeading() throws Exception {
+        CurrentUser manager = users.newUser("无组经理", Role.MANAGER, null);
+        String html = home(manager);
+        int at = html.indexOf("id=\"home-month-heading\"");
+        assertThat(html.substring(at, html.indexOf("</h2>", at))).contains("全公司本月").doesNotContain("本组本月");
+    }
+
+    @Test
     void theAdministratorsHomeShowsTheDeliveriesAndTheLastRollup() throws Exception {
         String html = home(users.principal("admin"));
         assertThat(html).contains("id=\"home-deliveries\"", "href=\"/admin/events\"", "id=\"home-rollup\"",
