@@ -102,6 +102,17 @@ public final class Where {
         return this;
     }
 
+    /**
+     * The timestamp column falls on the business days from {@code from} to {@code to}, both
+     * included, in the business zone: {@code column >= start of from AND column < start of the
+     * day after to}, bound as {@code :daysFrom} and {@code :daysTo}.
+     */
+    public Where onBusinessDays(String column, java.time.LocalDate from, java.time.LocalDate to,
+            java.time.ZoneId zone) {
+        add(column + " >= :daysFrom", "daysFrom", java.sql.Timestamp.from(from.atStartOfDay(zone).toInstant()));
+        return add(column + " < :daysTo", "daysTo", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
+    }
+
     /** Binds a parameter that the statement uses outside these conditions. */
     public Where bind(String param, Object value) {
         Objects.requireNonNull(value, param);

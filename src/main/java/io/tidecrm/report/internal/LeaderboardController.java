@@ -31,8 +31,12 @@ class LeaderboardController {
     private final BoardDrillDown drillDown;
     private final UserManagement users;
 
-    LeaderboardController(Leaderboard leaderboard, BoardDrillDown drillDown, UserManagement users) {
+    private final ReportExports exports;
+
+    LeaderboardController(Leaderboard leaderboard, BoardDrillDown drillDown, UserManagement users,
+            ReportExports exports) {
         this.leaderboard = leaderboard;
+        this.exports = exports;
         this.drillDown = drillDown;
         this.users = users;
     }
@@ -56,6 +60,20 @@ class LeaderboardController {
         model.addAttribute("kinds", Period.Kind.values());
         model.addAttribute("today", leaderboard.today());
         return "report/leaderboard";
+    }
+
+    /** The ranking as shown, as an .xlsx file: for managers and administrators (a POST: it is audited). */
+    @org.springframework.web.bind.annotation.PostMapping("/leaderboard/export")
+    void export(@ModelAttribute("filter") LeaderboardFilter filter, WebRequest request,
+            @AuthenticationPrincipal CurrentUser viewer, java.util.Locale locale,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        ReportExports.requireExporter(viewer);
+        List<TeamSummary> teams = users.findTeams();
+        Resolved r = resolve(filter, request, teams);
+        String teamName = teams.stream().filter(t -> r.teamId() != null && t.id() == r.teamId())
+                .map(TeamSummary::name).findFirst().orElse(null);
+        exports.leaderboard(leaderboard.rank(r.board(), r.period(), r.teamId(), viewer), teamName, viewer, locale,
+                response);
     }
 
     @GetMapping("/leaderboard/facts")
@@ -87,26 +105,8 @@ class LeaderboardController {
         LocalDate today = leaderboard.today();
         Board board = filter.board() == null ? Board.PAYMENTS : filter.board();
         Period.Kind kind = filter.period() == null ? Period.Kind.DAY : filter.period();
-        LocalDate anchor = filter.date() == null ? today : filter.date();
-        Period period;
-        if (kind == Period.Kind.CUSTOM) {
-            if (filter.from() == null || filter.to() == null) {
-                if (!leftOut.contains("from") && !leftOut.contains("to")) {
-                    problems.add("report.problem.customMissing");
-                }
-                period = Period.containing(Period.Kind.DAY, today);
-            } else if (filter.to().isBefore(filter.from())) {
-                problems.add("report.problem.range");
-                period = Period.containing(Period.Kind.DAY, today);
-            } else if (Period.custom(filter.from(), filter.to()).days() > Period.MAX_CUSTOM_DAYS) {
-                problems.add("report.problem.tooLong");
-                period = Period.containing(Period.Kind.DAY, today);
-            } else {
-                period = Period.custom(filter.from(), filter.to());
-            }
-        } else {
-            period = Period.containing(kind, anchor);
-        }
+        Period period = Period.resolve(kind, filter.date(), filter.from(), filter.to(), today, leftOut, problems,
+                Period.Kind.DAY, "report.problem.");
         Long teamId = filter.team();
         if (teamId != null && teams.stream().noneMatch(t -> t.id() == filter.team())) {
             problems.add("report.problem.team");

@@ -45,6 +45,34 @@ record Period(Kind kind, LocalDate from, LocalDate to) {
         };
     }
 
+    /**
+     * The period an address asks for: of the kind, around the day (default today), or the custom
+     * range; today's period of the fallback kind where the range is missing, reversed or too
+     * long, with the message key of what was wrong added to the problems (each names its field).
+     *
+     * @param leftOut the parameters that did not convert (already reported by the caller)
+     * @param fallback the kind of today's period shown instead of a wrong custom range
+     * @param problemPrefix the start of the problems' message keys (the page's own wording)
+     */
+    static Period resolve(Kind kind, LocalDate date, LocalDate from, LocalDate to, LocalDate today,
+            java.util.Set<String> leftOut, List<String> problems, Kind fallback, String problemPrefix) {
+        if (kind != Kind.CUSTOM) {
+            return containing(kind, date == null ? today : date);
+        }
+        if (from == null || to == null) {
+            if (!leftOut.contains("from") && !leftOut.contains("to")) {
+                problems.add(problemPrefix + "customMissing");
+            }
+        } else if (to.isBefore(from)) {
+            problems.add(problemPrefix + "range");
+        } else if (custom(from, to).days() > MAX_CUSTOM_DAYS) {
+            problems.add(problemPrefix + "tooLong");
+        } else {
+            return custom(from, to);
+        }
+        return containing(fallback, today);
+    }
+
     static Period custom(LocalDate from, LocalDate to) {
         return new Period(Kind.CUSTOM, from, to);
     }
