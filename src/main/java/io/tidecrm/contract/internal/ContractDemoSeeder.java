@@ -172,7 +172,9 @@ class ContractDemoSeeder implements ContractDemoData {
         d.updatedAt = wonAt;
         d.signDate = random.date(wonAt).minusDays(random.between(0, 2));
         d.serviceStart = d.signDate.plusDays(random.between(0, 10));
-        d.serviceEnd = d.serviceStart.plusYears(1).minusDays(1);
+        // Every fourth is a quarter's service, so that the renewals report has contracts coming due.
+        d.serviceEnd = index % 4 == 1 ? d.serviceStart.plusMonths(3).minusDays(1)
+                : d.serviceStart.plusYears(1).minusDays(1);
         d.status = d.serviceStart.isAfter(random.today()) ? ContractStatus.NOT_STARTED : ContractStatus.IN_PROGRESS;
         plan(d, d.signDate.plusDays(random.between(3, 10)), d.createdAt);
         pay(d, random, index, wonAt);
