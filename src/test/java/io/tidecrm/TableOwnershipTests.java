@@ -53,6 +53,7 @@ class TableOwnershipTests {
             Map.entry("pool_warning", "pool"),
             Map.entry("opportunity", "sales"),
             Map.entry("opportunity_line", "sales"),
+            Map.entry("opportunity_stage_entry", "sales"),
             Map.entry("contract", "contract"),
             Map.entry("contract_line", "contract"),
             Map.entry("contract_decision", "contract"),

@@ -25,6 +25,21 @@ public interface PipelineStatistics {
     record OutcomeRow(String outcome, String reason, long opportunities, BigDecimal amount) {
     }
 
+    /**
+     * @param left how many times an opportunity left the stage in the period
+     * @param averageDays the mean days spent in the stage before leaving it, one decimal; null when none left it
+     */
+    record StageTime(String stage, long left, BigDecimal averageDays) {
+    }
+
+    /**
+     * @param stage an open stage, or WON for the last row
+     * @param reached how many of the period's new opportunities got to the stage (or further)
+     * @param fromPrevious percent of those that reached the stage before, null for the first or when none did
+     */
+    record FunnelRow(String stage, long reached, Integer fromPrevious) {
+    }
+
     /** The open pipeline by stage, in stage order, every open stage listed (zeros included). */
     List<StageRow> openByStage(CurrentUser viewer);
 
@@ -33,4 +48,13 @@ public interface PipelineStatistics {
      * (outcome WON, reason null), then the lost ones grouped by reason, most frequent first.
      */
     List<OutcomeRow> closed(CurrentUser viewer, LocalDate from, LocalDate to);
+
+    /** Time spent in each open stage by the opportunities that left it on the business days of the range, in stage order. */
+    List<StageTime> timeInStage(CurrentUser viewer, LocalDate from, LocalDate to);
+
+    /**
+     * The opportunities created on the business days of the range, and how far they got: one row
+     * per open stage and one for won, in order. Skipping a stage counts as passing it.
+     */
+    List<FunnelRow> funnel(CurrentUser viewer, LocalDate from, LocalDate to);
 }

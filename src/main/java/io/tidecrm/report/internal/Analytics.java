@@ -40,7 +40,8 @@ class Analytics {
 
     /** Every report of the page, for one period. */
     record Report(Period period, LocalDate today, CustomerStatistics.Dimension by,
-            List<PipelineStatistics.StageRow> pipeline, List<PipelineStatistics.OutcomeRow> outcomes,
+            List<PipelineStatistics.StageRow> pipeline, List<PipelineStatistics.FunnelRow> funnel,
+            List<PipelineStatistics.StageTime> stageTimes, List<PipelineStatistics.OutcomeRow> outcomes,
             YearMonth firstMonth, YearMonth lastMonth, List<CollectionStatistics.MonthRow> money,
             List<CollectionStatistics.AgingRow> aging, List<CustomerStatistics.Row> newCustomers,
             List<FollowUpStatistics.KindRow> followUps, List<CollectionStatistics.RenewalRow> renewals) {
@@ -59,7 +60,8 @@ class Analytics {
             first = last.minusMonths(TRAILING_MONTHS - 1);
         }
         return new Report(period, today, by, pipeline.openByStage(viewer),
-                pipeline.closed(viewer, period.from(), period.to()), first, last,
+                pipeline.funnel(viewer, period.from(), period.to()),
+                pipeline.timeInStage(viewer, period.from(), period.to()), pipeline.closed(viewer, period.from(), period.to()), first, last,
                 collections.monthly(viewer, first, last), collections.aging(viewer, today),
                 customers.newCustomers(viewer, by, period.from(), period.to()),
                 followUps.byKind(viewer, period.from(), period.to()), collections.renewalsDue(viewer, today));

@@ -31,6 +31,19 @@ final class AnalyticsSheets {
                             r.weighted()));
                 }
             }
+            case FUNNEL -> {
+                headers = headers(label, "stage", "reached", "fromPrevious");
+                for (PipelineStatistics.FunnelRow r : report.funnel()) {
+                    rows.add(row(label.apply("opportunity.stage." + r.stage()), r.reached(),
+                            r.fromPrevious() == null ? null : BigDecimal.valueOf(r.fromPrevious())));
+                }
+            }
+            case STAGE_TIME -> {
+                headers = headers(label, "stage", "left", "averageDays");
+                for (PipelineStatistics.StageTime r : report.stageTimes()) {
+                    rows.add(row(label.apply("opportunity.stage." + r.stage()), r.left(), r.averageDays()));
+                }
+            }
             case OUTCOMES -> {
                 headers = headers(label, "outcome", "reason", "opportunities", "amount");
                 for (PipelineStatistics.OutcomeRow r : report.outcomes()) {

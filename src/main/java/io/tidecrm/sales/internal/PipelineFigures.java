@@ -72,4 +72,57 @@ class PipelineFigures implements PipelineStatistics {
                 .query((rs, n) -> new OutcomeRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
                 .list();
     }
+
+    /** A stage's place in the process, for comparing how far opportunities got (lost: 0). */
+    private static final String ORDINAL = """
+            CASE %s WHEN 'LEAD' THEN 1 WHEN 'QUALIFIED' THEN 2 WHEN 'SOLUTION' THEN 3 WHEN 'PROPOSAL' THEN 4
+                    WHEN 'NEGOTIATION' THEN 5 WHEN 'WON' THEN 6 ELSE 0 END""";
+
+    @Override
+    public List<StageTime> timeInStage(CurrentUser viewer, LocalDate from, LocalDate to) {
+        Where where = customers.scopeCondition("c", viewer).where()
+                .add("e.stage IN ('LEAD', 'QUALIFIED', 'SOLUTION', 'PROPOSAL', 'NEGOTIATION')")
+                .onBusinessDays("e.left_at", from, to, clock.getZone());
+        Map<String, StageTime> found = jdbc.sql("""
+                SELECT e.stage, count(*), round(avg(extract(epoch FROM e.left_at - e.entered_at) / 86400.0)::numeric, 1)
+                FROM opportunity_stage_entry e JOIN opportunity o ON o.id = e.opportunity_id %s
+                WHERE %s GROUP BY e.stage
+                """.formatted(CUSTOMERS, where.sql()))
+                .params(where.params())
+                .query((rs, n) -> new StageTime(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
+                .list().stream().collect(Collectors.toMap(StageTime::stage, Function.identity()));
+        List<StageTime> rows = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            if (!stage.isClosed()) {
+                rows.add(found.getOrDefault(stage.name(), new StageTime(stage.name(), 0, null)));
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public List<FunnelRow> funnel(CurrentUser viewer, LocalDate from, LocalDate to) {
+        Where where = customers.scopeCondition("c", viewer).where()
+                .onBusinessDays("o.created_at", from, to, clock.getZone());
+        long[] reached = jdbc.sql("""
+                SELECT count(*) FILTER (WHERE r >= 1), count(*) FILTER (WHERE r >= 2), count(*) FILTER (WHERE r >= 3),
+                       count(*) FILTER (WHERE r >= 4), count(*) FILTER (WHERE r >= 5), count(*) FILTER (WHERE r >= 6)
+                FROM (
+                    SELECT (SELECT max(%s) FROM opportunity_stage_entry e WHERE e.opportunity_id = o.id) AS r
+                    FROM opportunity o %s WHERE %s
+                ) x
+                """.formatted(ORDINAL.formatted("e.stage"), CUSTOMERS, where.sql()))
+                .params(where.params())
+                .query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6) })
+                .single();
+        List<FunnelRow> rows = new ArrayList<>();
+        String[] stages = { "LEAD", "QUALIFIED", "SOLUTION", "PROPOSAL", "NEGOTIATION", "WON" };
+        for (int i = 0; i < stages.length; i++) {
+            Integer rate = i == 0 || reached[i - 1] == 0 ? null
+                    : (int) Math.round(reached[i] * 100.0 / reached[i - 1]);
+            rows.add(new FunnelRow(stages[i], reached[i], rate));
+        }
+        return rows;
+    }
 }

@@ -267,6 +267,7 @@ class SalesDemoSeeder implements SalesDemoData {
                     AS r(id, customer_id, owner_id, title, stage, amount, expected_close_date, probability, next_step,
                          lost_reason, created_at, updated_at, closed_at)
                 """)).update();
+        stagePaths(ids);
         if (!lines.isEmpty()) {
             lines.bind(jdbc.sql("""
                     INSERT INTO opportunity_line (opportunity_id, position, product_id, quantity, unit_price,
@@ -277,6 +278,34 @@ class SalesDemoSeeder implements SalesDemoData {
                                          CAST(:line_total AS numeric[]))
                     """)).update();
         }
+    }
+
+    /**
+     * The demo opportunities were inserted in their final stage, so the database's history holds
+     * that stage only: replace it with the path a real one would have taken, from S1 up to its
+     * stage (a lost one lost from S1 to S4), its moves spread evenly between its creation and
+     * its last change, for the reports' time in stage and funnel.
+     */
+    private void stagePaths(List<Long> ids) {
+        jdbc.sql("DELETE FROM opportunity_stage_entry WHERE opportunity_id = ANY(:ids)")
+                .param("ids", ids.toArray(Long[]::new)).update();
+        jdbc.sql("""
+                WITH demo AS (
+                    SELECT o.id, o.stage, o.created_at, coalesce(o.closed_at, o.updated_at) AS until,
+                           CASE o.stage WHEN 'LEAD' THEN 1 WHEN 'QUALIFIED' THEN 2 WHEN 'SOLUTION' THEN 3
+                                        WHEN 'PROPOSAL' THEN 4 WHEN 'NEGOTIATION' THEN 5 WHEN 'WON' THEN 5
+                                        ELSE 1 + (o.id % 4)::int END AS steps
+                    FROM opportunity o WHERE o.id = ANY(:ids)
+                )
+                INSERT INTO opportunity_stage_entry (opportunity_id, stage, entered_at, left_at)
+                SELECT d.id, (ARRAY['LEAD', 'QUALIFIED', 'SOLUTION', 'PROPOSAL', 'NEGOTIATION'])[s.i],
+                       d.created_at + (d.until - d.created_at) * (s.i - 1) / d.steps,
+                       CASE WHEN s.i < d.steps OR d.stage IN ('WON', 'LOST')
+                            THEN d.created_at + (d.until - d.created_at) * s.i / d.steps END
+                FROM demo d CROSS JOIN LATERAL generate_series(1, d.steps) AS s(i)
+                UNION ALL
+                SELECT d.id, d.stage, d.until, NULL FROM demo d WHERE d.stage IN ('WON', 'LOST')
+                """).param("ids", ids.toArray(Long[]::new)).update();
     }
 
     private static Instant min(Instant a, Instant b) {

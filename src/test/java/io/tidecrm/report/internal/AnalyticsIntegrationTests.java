@@ -166,6 +166,87 @@ class AnalyticsIntegrationTests {
         assertThat(pipeline.openByStage(otherRep).get(0).amount()).isEqualByComparingTo("999");
     }
 
+    /** Moves an opportunity as the service does: the stage and updated_at change together. */
+    void move(long opportunity, String stage, Instant at) {
+        jdbc.sql("UPDATE opportunity SET stage = ?, updated_at = ?, closed_at = ?, lost_reason = ? WHERE id = ?")
+                .params(stage, Timestamp.from(at), stage.equals("WON") || stage.equals("LOST") ? Timestamp.from(at) : null,
+                        stage.equals("LOST") ? "预算取消" : null, opportunity)
+                .update();
+    }
+
+    long openedOn(long customer, LocalDate day) {
+        long id = opportunity(customer, rep, "LEAD", "100.00", 10, null, null);
+        jdbc.sql("UPDATE opportunity SET created_at = ?, updated_at = ? WHERE id = ?").params(at(day), at(day), id).update();
+        jdbc.sql("UPDATE opportunity_stage_entry SET entered_at = ? WHERE opportunity_id = ?").params(at(day), id).update();
+        return id;
+    }
+
+    @Test
+    void theStageHistoryRecordsEveryMoveWhicheverWayTheOpportunityMoves() {
+        long id = openedOn(customer(rep), TODAY.minusDays(10));
+        move(id, "SOLUTION", at(TODAY.minusDays(7)).toInstant());
+        move(id, "WON", at(TODAY.minusDays(2)).toInstant());
+
+        record Entry(String stage, Instant entered, Instant left) {
+        }
+        List<Entry> entries = jdbc.sql("""
+                SELECT stage, entered_at, left_at FROM opportunity_stage_entry WHERE opportunity_id = ? ORDER BY entered_at
+                """).param(id).query((rs, n) -> new Entry(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant())).list();
+
+        assertThat(entries).containsExactly(
+                new Entry("LEAD", at(TODAY.minusDays(10)).toInstant(), at(TODAY.minusDays(7)).toInstant()),
+                new Entry("SOLUTION", at(TODAY.minusDays(7)).toInstant(), at(TODAY.minusDays(2)).toInstant()),
+                new Entry("WON", at(TODAY.minusDays(2)).toInstant(), null));
+    }
+
+    @Test
+    void timeInStageAveragesTheDaysBeforeLeavingForTheMovesOfThePeriod() {
+        long mine = customer(rep);
+        long a = openedOn(mine, TODAY.minusDays(6));
+        move(a, "QUALIFIED", at(TODAY.minusDays(4)).toInstant());
+        long b = openedOn(mine, TODAY.minusDays(8));
+        move(b, "PROPOSAL", at(TODAY.minusDays(4)).toInstant());
+        long before = openedOn(mine, TODAY.minusDays(60));
+        move(before, "QUALIFIED", at(TODAY.minusDays(50)).toInstant());
+
+        List<PipelineStatistics.StageTime> rows = pipeline.timeInStage(rep, TODAY.withDayOfMonth(1), TODAY);
+
+        assertThat(rows).extracting(PipelineStatistics.StageTime::stage)
+                .containsExactly("LEAD", "QUALIFIED", "SOLUTION", "PROPOSAL", "NEGOTIATION");
+        assertThat(rows.get(0).left()).isEqualTo(2);
+        assertThat(rows.get(0).averageDays()).isEqualByComparingTo("3.0");
+        assertThat(rows.get(1).left()).isZero();
+        assertThat(rows.get(1).averageDays()).isNull();
+        assertThat(pipeline.timeInStage(otherRep, TODAY.withDayOfMonth(1), TODAY).get(0).left()).isZero();
+    }
+
+    @Test
+    void theFunnelCountsHowFarThePeriodsOpportunitiesGotAndASkippedStageCountsAsPassed() {
+        long mine = customer(rep);
+        openedOn(mine, TODAY.minusDays(9));
+        long skipped = openedOn(mine, TODAY.minusDays(9));
+        move(skipped, "PROPOSAL", at(TODAY.minusDays(5)).toInstant());
+        long won = openedOn(mine, TODAY.minusDays(9));
+        move(won, "NEGOTIATION", at(TODAY.minusDays(6)).toInstant());
+        move(won, "WON", at(TODAY.minusDays(3)).toInstant());
+        long lost = openedOn(mine, TODAY.minusDays(9));
+        move(lost, "QUALIFIED", at(TODAY.minusDays(6)).toInstant());
+        move(lost, "LOST", at(TODAY.minusDays(3)).toInstant());
+        openedOn(mine, TODAY.minusDays(40));
+
+        List<PipelineStatistics.FunnelRow> rows = pipeline.funnel(rep, TODAY.withDayOfMonth(1), TODAY);
+
+        assertThat(rows).extracting(PipelineStatistics.FunnelRow::stage, PipelineStatistics.FunnelRow::reached,
+                PipelineStatistics.FunnelRow::fromPrevious)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("LEAD", 4L, null),
+                        org.assertj.core.groups.Tuple.tuple("QUALIFIED", 3L, 75),
+                        org.assertj.core.groups.Tuple.tuple("SOLUTION", 2L, 67),
+                        org.assertj.core.groups.Tuple.tuple("PROPOSAL", 2L, 100),
+                        org.assertj.core.groups.Tuple.tuple("NEGOTIATION", 1L, 50),
+                        org.assertj.core.groups.Tuple.tuple("WON", 1L, 100));
+    }
+
     @Test
     void closedOpportunitiesOfThePeriodGroupLostReasonsMostFrequentFirst() {
         long mine = customer(rep);
