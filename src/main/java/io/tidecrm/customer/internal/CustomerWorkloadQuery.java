@@ -6,7 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.tidecrm.customer.CustomerStatus;
+import io.tidecrm.customer.CustomerType;
 import io.tidecrm.customer.CustomerWorkload;
+import io.tidecrm.customer.PoolDeadlines;
+import io.tidecrm.identity.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import io.tidecrm.identity.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,8 +24,11 @@ class CustomerWorkloadQuery implements CustomerWorkload {
     private final Visibility visibility;
     private final Clock clock;
 
-    CustomerWorkloadQuery(JdbcClient jdbc, Visibility visibility, Clock clock) {
+    private final ObjectProvider<PoolDeadlines> deadlines;
+
+    CustomerWorkloadQuery(JdbcClient jdbc, Visibility visibility, Clock clock, ObjectProvider<PoolDeadlines> deadlines) {
         this.jdbc = jdbc;
+        this.deadlines = deadlines;
         this.visibility = visibility;
         this.clock = clock;
     }
@@ -50,7 +58,28 @@ class CustomerWorkloadQuery implements CustomerWorkload {
         if (!scope.all()) {
             sql = sql.param("scopeOwners", scope.ownerIds());
         }
+        Long nearPool = viewer.role() == Role.REP ? nearPool(viewer, now) : null;
         return sql.query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                rs.getLong(5), rs.getLong(6))).single();
+                rs.getLong(5), rs.getLong(6), nearPool)).single();
+    }
+
+    /**
+     * A rep's customers within the warning lead of their pool deadline, computed with the pool's own
+     * rules (the deadline the list shows and the jobs use) over the rep's owned customers, whose
+     * number the ownership caps keep small.
+     */
+    private long nearPool(CurrentUser rep, Instant now) {
+        PoolDeadlines provider = deadlines.getIfAvailable();
+        if (provider == null) {
+            return 0;
+        }
+        PoolDeadlines.Calculator calculator = provider.calculator();
+        return jdbc.sql("SELECT type, status, clock_at FROM customer WHERE owner_id = ? AND status <> 'WON'")
+                .param(rep.id())
+                .query((rs, n) -> calculator.deadline(CustomerType.valueOf(rs.getString(1)),
+                        CustomerStatus.valueOf(rs.getString(2)), rep.id(), rs.getTimestamp(3).toInstant()))
+                .list().stream()
+                .filter(deadline -> deadline != null && !deadline.minus(calculator.warningLead()).isAfter(now))
+                .count();
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.tidecrm.customer.PoolDeadlines;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.support.CustomerFixtures;
@@ -51,6 +52,9 @@ class HomePageIntegrationTests {
     @Autowired
     Deliveries deliveries;
 
+    @Autowired
+    io.tidecrm.customer.PoolDeadlines deadlines;
+
     String home(CurrentUser viewer) throws Exception {
         return mvc.perform(get("/").with(users.as(viewer.getUsername()))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
@@ -89,6 +93,31 @@ class HomePageIntegrationTests {
                 "id=\"home-team-top\"");
         assertThat(theTeams).contains("href=\"/customers?idle=DAYS_15&amp;sort=STALEST\"", "15 天以上：1",
                 "7 天以上：2");
+    }
+
+    @Test
+    void aRepsHomeCountsTheirCustomersWithinTheWarningLeadOfTheirPoolDeadline() throws Exception {
+        CurrentUser rep = users.newUser("首页公海", Role.REP, null);
+        // The pool counts idle time from when it was switched on: switched on long ago for this test.
+        Timestamp enabledAt = jdbc.sql("SELECT enabled_at FROM pool_rules").query(Timestamp.class).single();
+        jdbc.sql("UPDATE pool_rules SET enabled_at = '2000-01-01T00:00:00Z'").update();
+        try {
+            PoolDeadlines.Calculator pool = deadlines.calculator();
+            Instant now = clock.instant();
+            // Type A goes to the pool after 10 days without follow-up (the default rules): 9 days idle
+            // is within the 3-day warning lead, 2 days is not, and a won customer never goes.
+            customerDueAt(rep, now.plus(Duration.ofDays(1)), now.minus(Duration.ofDays(9)));
+            customerDueAt(rep, now.plus(Duration.ofDays(1)), now.minus(Duration.ofDays(2)));
+            long won = customerDueAt(rep, now.plus(Duration.ofDays(1)), now.minus(Duration.ofDays(9)));
+            jdbc.sql("UPDATE customer SET status = 'WON' WHERE id = ?").param(won).update();
+            assertThat(pool.deadline(io.tidecrm.customer.CustomerType.A, io.tidecrm.customer.CustomerStatus.INTENT,
+                    rep.id(), now.minus(Duration.ofDays(9))).minus(pool.warningLead())).isBefore(now);
+
+            assertThat(card(home(rep), "home-near-pool")).contains("href=\"/customers?sort=STALEST\"").contains(">1<");
+            assertThat(home(users.newManagerOfNewTeam("首页公海组"))).doesNotContain("home-near-pool");
+        } finally {
+            jdbc.sql("UPDATE pool_rules SET enabled_at = ?").param(enabledAt).update();
+        }
     }
 
     @Test
