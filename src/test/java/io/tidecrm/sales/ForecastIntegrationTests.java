@@ -133,7 +133,7 @@ class ForecastIntegrationTests {
         int row = html.indexOf("id=\"" + rowId + "\"");
         assertThat(row).as("row " + rowId).isNotNegative();
         String rest = html.substring(row, html.indexOf("</tr>", row));
-        Matcher m = Pattern.compile("class=\"text-end " + column + "\">(?:<span[^>]*>)?([^<]*)<").matcher(rest);
+        Matcher m = Pattern.compile("class=\"text-end " + column + "\"[^>]*>(?:<span[^>]*>)?([^<]*)<").matcher(rest);
         assertThat(m.find()).as(column + " in " + rowId).isTrue();
         return m.group(1).strip();
     }
