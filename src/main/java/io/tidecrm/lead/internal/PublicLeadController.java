@@ -70,7 +70,7 @@ class PublicLeadController {
     String submit(@ModelAttribute("form") PublicLeadForm form, BindingResult result, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         LeadSettings settings = requireOn();
-        if (request.getContentLengthLong() > MAX_BYTES) {
+        if (sizeOf(request) > MAX_BYTES) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             model.addAttribute("refused", "lead.public.tooLarge");
             return "lead/public";
@@ -143,6 +143,18 @@ class PublicLeadController {
                             messages.getMessage(e.messageKey(), e.args(), locale))));
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("status", "received"));
+    }
+
+    /** The size of a form submission: its body as sent, or (no length given) its fields. */
+    private static long sizeOf(HttpServletRequest request) {
+        long fields = 0;
+        for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
+            fields += e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            for (String value : e.getValue()) {
+                fields += value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 2;
+            }
+        }
+        return Math.max(request.getContentLengthLong(), fields);
     }
 
     private ResponseEntity<Map<String, Object>> answer(HttpStatus status, String key, Locale locale) {
