@@ -29,6 +29,11 @@ record ConversionForm(
         @Email @Size(max = 100) String email,
         @Size(max = 100) String wechatId,
         Long attachTo,
+        @Size(max = 200) String opportunityTitle,
+        @jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.Digits(integer = 12, fraction = 2)
+        java.math.BigDecimal opportunityAmount,
+        @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+        java.time.LocalDate opportunityCloseDate,
         Long version) {
 
     static ConversionForm of(Lead l) {
@@ -36,7 +41,7 @@ record ConversionForm(
         String referrer = l.source() == LeadSource.REFERRAL ? nz(l.sourceDetail()) : "";
         return new ConversionForm(l.companyName(), nz(l.creditCode()), CustomerType.B, nz(l.region()),
                 nz(l.industry()), source, referrer, l.contactName(), nz(l.title()), nz(l.mobile()), nz(l.email()),
-                nz(l.wechatId()), null, l.version());
+                nz(l.wechatId()), null, "", null, null, l.version());
     }
 
     private static String nz(String s) {

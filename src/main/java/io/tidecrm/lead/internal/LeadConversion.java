@@ -41,13 +41,15 @@ class LeadConversion {
     private final FollowUpManagement followUps;
     private final UserManagement users;
     private final JdbcClient jdbc;
+    private final io.tidecrm.sales.OpportunityIntake opportunities;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
 
     LeadConversion(LeadAccess access, LeadService leads, CustomerIntake customers, FollowUpManagement followUps,
-            UserManagement users, JdbcClient jdbc, ApplicationEventPublisher events, MessageSource messages,
-            Clock clock) {
+            UserManagement users, JdbcClient jdbc, io.tidecrm.sales.OpportunityIntake opportunities,
+            ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+        this.opportunities = opportunities;
         this.access = access;
         this.leads = leads;
         this.customers = customers;
@@ -87,6 +89,13 @@ class LeadConversion {
             customerId = customers.createConverted(new NewCustomer(form.name(), form.creditCode(), form.type(),
                     form.region(), form.industry(), form.customerSource(), form.referrer(), remarks, lead.tags(),
                     lead.ownerId()), contact, viewer);
+        }
+        if (LeadRules.blankToNull(form.opportunityTitle()) != null) {
+            if (form.opportunityCloseDate() == null) {
+                throw new RuleViolation("opportunityCloseDate", "lead.convert.opportunityCloseDate.required");
+            }
+            opportunities.createConfirmed(customerId, form.opportunityTitle().strip(), form.opportunityAmount(),
+                    form.opportunityCloseDate(), viewer);
         }
         List<PastFollowUp> history = jdbc.sql("""
                 SELECT author_id, kind, occurred_at, recorded_at, content FROM lead_follow_up WHERE lead_id = ? ORDER BY id

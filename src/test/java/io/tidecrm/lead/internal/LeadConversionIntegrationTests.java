@@ -81,7 +81,7 @@ class LeadConversionIntegrationTests {
     }
 
     @Test
-    void conversionCreatesTheCustomerAndContactCarriesRegionIndustryAndSourceAndShowsTheLeadsFollowUps()
+    void conversionCreatesTheCustomerContactAndAnS2OpportunityCarriesRegionIndustryAndSourceAndShowsTheLeadsFollowUps()
             throws Exception {
         CurrentUser rep = users.principal("rep1");
         String company = CustomerFixtures.uniqueName("转化");
@@ -91,7 +91,9 @@ class LeadConversionIntegrationTests {
                         .param("content", "电话沟通需求，预算约50万").with(users.as("rep1")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
 
-        String location = mvc.perform(convert(lead, company, "B").with(users.as("rep1")).with(csrf()))
+        String location = mvc.perform(convert(lead, company, "B").param("opportunityTitle", "年度采购")
+                        .param("opportunityAmount", "150000").param("opportunityCloseDate", "2031-06-30")
+                        .with(users.as("rep1")).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
 
         long customer = Long.parseLong(location.substring("/customers/".length()));
@@ -106,6 +108,8 @@ class LeadConversionIntegrationTests {
                 .query(String.class).single()).isEqualTo("CONVERTED");
         assertThat(data.status(lead)).isEqualTo("CONVERTED");
         assertThat(data.row(lead).get("customer_id")).isEqualTo(customer);
+        assertThat(jdbc.sql("SELECT stage FROM opportunity WHERE customer_id = ? AND title = '年度采购'").param(customer)
+                .query(String.class).single()).isEqualTo("QUALIFIED");
         assertThat(jdbc.sql("SELECT subject_label FROM follow_up WHERE customer_id = ? AND subject_type = 'LEAD' AND subject_id = ?")
                 .params(customer, lead).query(String.class).single()).isEqualTo("线索：" + company);
         mvc.perform(get("/customers/{id}", customer).with(users.as("rep1")))
