@@ -85,7 +85,15 @@ class TableOwnershipTests {
             Map.entry("service_ticket_alert", "service"),
             Map.entry("service_job_run", "service"),
             Map.entry("service_contact", "service"),
-            Map.entry("service_return_visit", "service"));
+            Map.entry("service_return_visit", "service"),
+            Map.entry("sales_lead", "lead"),
+            Map.entry("lead_settings", "lead"),
+            Map.entry("lead_rule", "lead"),
+            Map.entry("lead_capacity", "lead"),
+            Map.entry("lead_event", "lead"),
+            Map.entry("lead_follow_up", "lead"),
+            Map.entry("lead_job_run", "lead"),
+            Map.entry("lead_form_throttle", "lead"));
 
     /**
      * Tables of the frameworks (Quartz, Spring Session, Spring Modulith's event registry,

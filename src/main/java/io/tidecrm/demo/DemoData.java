@@ -17,6 +17,7 @@ import io.tidecrm.notification.NotificationDemoData;
 import io.tidecrm.report.ReportDemoData;
 import io.tidecrm.pool.PoolDemoData;
 import io.tidecrm.sales.SalesDemoData;
+import io.tidecrm.lead.LeadDemoData;
 import io.tidecrm.service.ServiceDemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own tables: users (identity), the pool rules' start (pool), customers with contacts and owner
  * history (customer), the pool's warnings and run records (pool), follow-ups (followup),
  * opportunities (sales), contracts (contract), visits and reports (fieldwork), the inbox (notification),
- * tickets (service) and the leaderboard (report). The modules hand
+ * tickets (service), leads (lead) and the leaderboard (report). The modules hand
  * each other ids through the records their demo APIs return, passed on here.
  *
  * <p>The records are one transaction: all or nothing. It is idempotent: when the demo customers
@@ -57,13 +58,14 @@ public class DemoData {
     private final NotificationDemoData notifications;
     private final ReportDemoData reports;
     private final ServiceDemoData service;
+    private final LeadDemoData leads;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     DemoData(DemoUsers users, PoolDemoData pool, DemoCustomers customers, FollowUpDemoData followUps,
             SalesDemoData sales, ContractDemoData contracts, FieldworkDemoData fieldwork,
-            NotificationDemoData notifications, ServiceDemoData service, ReportDemoData reports,
+            NotificationDemoData notifications, ServiceDemoData service, ReportDemoData reports, LeadDemoData leads,
             JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.users = users;
         this.pool = pool;
@@ -75,6 +77,7 @@ public class DemoData {
         this.notifications = notifications;
         this.reports = reports;
         this.service = service;
+        this.leads = leads;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -114,6 +117,7 @@ public class DemoData {
             fieldwork.seed(seeded, staff);
             notifications.seed(seeded, warnings, mentions, approvals);
             service.seed(seeded, staff);
+            leads.seed(seeded, staff);
             reports.seed(historyStart.atZone(clock.getZone()).toLocalDate());
             return true;
         });

@@ -1,6 +1,7 @@
 package io.tidecrm.followup;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.tidecrm.identity.CurrentUser;
 
@@ -23,6 +24,23 @@ public interface FollowUpManagement {
      * @param nextFollowUpAt the next follow-up to schedule, or null to keep the scheduled one (field
      *        {@code nextFollowUpAt})
      */
+    /** The kinds of follow-up (PHONE, WECHAT, VISIT, …), for a module that records its own with the same kinds. */
+    List<String> kinds();
+
+    /**
+     * Copies records written before the customer existed (a converted lead's follow-ups) onto the
+     * customer's timeline, about the subject they were written on ({@code LEAD}, the lead's id and a
+     * label such as "线索：…"), with their authors and times. They neither move the customer's clock
+     * (its clock starts when it is obtained) nor publish {@link FollowUpRecorded} (they were counted,
+     * or not, when they were written). No viewer check: the caller has just created the customer.
+     */
+    void importHistory(long customerId, String subjectType, long subjectId, String subjectLabel,
+            List<PastFollowUp> entries);
+
+    /** @param kind one of {@link #kinds()} */
+    record PastFollowUp(long authorId, String kind, Instant occurredAt, Instant recordedAt, String content) {
+    }
+
     record Visit(Instant occurredAt, Long contactId, String content, Instant nextFollowUpAt) {
     }
 }

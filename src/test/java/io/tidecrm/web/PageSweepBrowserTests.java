@@ -52,14 +52,16 @@ class PageSweepBrowserTests {
             "/search?q=科技", "/leaderboard", "/leaderboard?period=MONTH&board=CONTRACT_AMOUNT",
             "/leaderboard?period=WEEK&board=FOLLOW_UPS", "/visits", "/commitments", "/reports", "/reports/week",
             "/tickets", "/tickets?view=ALL", "/tickets?view=OVERDUE", "/tickets/report", "/return-visits",
-            "/return-visits?view=MISSED", "/analytics", "/analytics?period=YEAR&by=REGION");
+            "/return-visits?view=MISSED", "/analytics", "/analytics?period=YEAR&by=REGION", "/leads", "/leads?view=ALL",
+            "/leads?view=POOL", "/leads?view=REVIEW", "/leads/report", "/leads/new");
     /** Behind the managers' links (the approvals entry, the contract tabs, the pool's flow button). */
     private static final List<String> MANAGER = List.of("/approvals", "/contracts/overdue", "/pool/flow", "/targets",
             "/reports/team");
     private static final List<String> ADMIN = List.of("/admin/users", "/admin/teams", "/admin/products",
             "/admin/customer-rules", "/admin/pool-rules", "/admin/pool-runs", "/admin/webhooks", "/admin/events",
             "/admin/audit", "/admin/users/new", "/admin/teams/new", "/admin/products/new", "/admin/leaderboard",
-            "/admin/service/calendar", "/admin/service/sla");
+            "/admin/service/calendar", "/admin/service/sla", "/admin/leads", "/admin/leads/dry-run",
+            "/admin/leads/rules/new");
 
     @Autowired
     JdbcClient jdbc;
@@ -151,7 +153,13 @@ class PageSweepBrowserTests {
         found.put("report", firstLink(browser, page, "/reports/week", "^/reports/\\d+$"));
         found.put("ticket", firstLink(browser, page, "/tickets?view=ALL", "^/tickets/\\d+$"));
         found.put("returnVisit", firstLink(browser, page, "/return-visits?view=ALL", "^/return-visits/\\d+$"));
+        found.put("lead", firstLink(browser, page, "/leads?view=ALL", "^/leads/\\d+$"));
+        String contactable = firstLink(browser, page, "/leads?view=ALL&status=CONTACTABLE", "^/leads/\\d+$");
         List<String> paths = new ArrayList<>();
+        if (contactable != null) {
+            paths.add(contactable + "/convert");
+            paths.add(contactable + "/edit");
+        }
         found.values().stream().filter(p -> p != null).forEach(paths::add);
         page.navigate(browser.url("/leaderboard?period=MONTH&board=FOLLOW_UPS"));
         Object figure = page.evaluate("() => { const a = document.querySelector('#ranking a.figure');"

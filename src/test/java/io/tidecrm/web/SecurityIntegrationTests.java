@@ -82,6 +82,23 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void leadPostsWithoutCsrfTokenAreRefusedAndOnlyTheWebsiteFormIsExempt() throws Exception {
+        for (String path : List.of("/leads", "/leads/1", "/leads/1/confirm", "/leads/1/invalid", "/leads/1/review",
+                "/leads/1/assign", "/leads/1/nurture", "/leads/1/close", "/leads/1/return", "/leads/1/pick",
+                "/leads/1/follow-ups", "/leads/1/convert", "/admin/leads/settings", "/admin/leads/capacity",
+                "/admin/leads/rules", "/admin/leads/rules/1", "/admin/leads/rules/1/delete", "/admin/leads/run")) {
+            mvc.perform(post(path).with(users.as("admin"))).andExpect(status().isForbidden());
+        }
+        // The website form has no session and no token: it is protected by its rate limit, honeypot and size limit.
+        mvc.perform(post("/public/leads").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"companyName\":\"\"}").with(request -> {
+                            request.setRemoteAddr("10.77.0.1");
+                            return request;
+                        }))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void pagesCarrySecurityHeadersThatTheirMarkupSatisfies() throws Exception {
         String body = mvc.perform(get("/").with(users.as("rep1")))
                 .andExpect(status().isOk())

@@ -180,7 +180,7 @@ class CustomerEditing {
         return w.matches("(?i)^https?://.*") ? w : "https://" + w;
     }
 
-    private void requireNoDuplicate(Customer customer, Scope scope) {
+    void requireNoDuplicate(Customer customer, Scope scope) {
         var sql = jdbc.sql("""
                 SELECT c.id, c.name, c.owner_id, (c.credit_code IS NOT NULL AND c.credit_code = :code) AS by_code
                 FROM customer c

@@ -130,6 +130,12 @@ public class FollowUpService {
         return id;
     }
 
+    /** A record written elsewhere before the customer existed (see FollowUpManagement.importHistory). */
+    void importPast(long customerId, long authorId, FollowUpKind kind, Instant occurredAt, Instant recordedAt,
+            String content, FollowUpForm.About about) {
+        insert(customerId, authorId, kind, occurredAt, recordedAt, content, null, null, null, null, about);
+    }
+
     /** The saved entry as a fact, with the author's team now and the business date of the saving. */
     private void publishRecorded(long id, CustomerRef customer, CurrentUser author, FollowUpKind kind,
             Set<Long> notify, Instant occurredAt, Instant recordedAt, String content, boolean correction) {

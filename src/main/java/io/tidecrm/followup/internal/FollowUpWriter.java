@@ -23,6 +23,21 @@ class FollowUpWriter implements FollowUpManagement {
     }
 
     @Override
+    public List<String> kinds() {
+        return java.util.Arrays.stream(FollowUpKind.values()).map(Enum::name).toList();
+    }
+
+    @Override
+    public void importHistory(long customerId, String subjectType, long subjectId, String subjectLabel,
+            List<PastFollowUp> entries) {
+        FollowUpForm.About about = new FollowUpForm.About(subjectType, subjectId, subjectLabel);
+        for (PastFollowUp e : entries) {
+            followUps.importPast(customerId, e.authorId(), FollowUpKind.valueOf(e.kind()), e.occurredAt(), e.recordedAt(),
+                    e.content(), about);
+        }
+    }
+
+    @Override
     public long recordVisit(long customerId, Visit visit, CurrentUser author) {
         FollowUpForm form = new FollowUpForm(FollowUpKind.VISIT, LocalDateTime.ofInstant(visit.occurredAt(), zone),
                 visit.content(), visit.contactId(), null,

@@ -10,6 +10,9 @@ import io.tidecrm.contract.ContractSubmitted;
 import io.tidecrm.customer.CustomerOwnerChanged;
 import io.tidecrm.customer.CustomersReclaimed;
 import io.tidecrm.pool.PoolWarned;
+import io.tidecrm.lead.LeadConfirmationMissed;
+import io.tidecrm.lead.LeadMarkedInvalid;
+import io.tidecrm.lead.LeadsAssigned;
 import io.tidecrm.service.TicketAssigned;
 import io.tidecrm.service.TicketDueSoon;
 import io.tidecrm.service.TicketEscalated;
@@ -150,6 +153,34 @@ class NotificationEvents {
         }
         inbox.notify(List.of(event.newOwnerId()), NotificationKind.TICKET_ASSIGNED, "notification.TICKET_ASSIGNED",
                 List.of(event.assignedByName(), event.title(), event.reason()), "/tickets/" + event.ticketId(),
+                event.occurredAt());
+    }
+
+    /** The rep given leads, once per pass, with the time by which to confirm them. */
+    @ApplicationModuleListener
+    void on(LeadsAssigned event) {
+        List<LeadsAssigned.Item> leads = event.leads();
+        String names = String.join("、", leads.stream().limit(5).map(LeadsAssigned.Item::companyName).toList())
+                + (leads.size() > 5 ? " …" : "");
+        inbox.notify(List.of(event.ownerId()), NotificationKind.LEAD_ASSIGNED, "lead.notice.assigned",
+                List.of(String.valueOf(leads.size()), names, times.dateTime(leads.get(0).confirmDue())),
+                leads.size() == 1 ? "/leads/" + leads.get(0).leadId() : "/leads", event.occurredAt());
+    }
+
+    /** The owner's managers: a lead was not confirmed in time (and whether the rules reassigned it). */
+    @ApplicationModuleListener
+    void on(LeadConfirmationMissed event) {
+        inbox.notify(event.managerIds(), NotificationKind.LEAD_MISSED,
+                event.reassigned() ? "lead.notice.missed.reassigned" : "lead.notice.missed",
+                List.of(event.companyName(), event.ownerName(), times.dateTime(event.confirmDue())),
+                "/leads/" + event.leadId(), event.occurredAt());
+    }
+
+    /** The reviewers of an invalid mark. */
+    @ApplicationModuleListener
+    void on(LeadMarkedInvalid event) {
+        inbox.notify(event.reviewerIds(), NotificationKind.LEAD_INVALID, "lead.notice.invalid",
+                List.of(event.companyName(), event.ownerName(), event.reason()), "/leads/" + event.leadId(),
                 event.occurredAt());
     }
 }

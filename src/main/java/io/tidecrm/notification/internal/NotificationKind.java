@@ -25,5 +25,11 @@ enum NotificationKind {
     /** A ticket missed its due time: escalated to the reader as the owner's manager, or told to its owner. */
     TICKET_ESCALATED,
     /** A manager gave the reader a ticket. */
-    TICKET_ASSIGNED
+    TICKET_ASSIGNED,
+    /** Leads were given to the reader (the daily run, a rule on arrival, a manager): confirm each within the hour. */
+    LEAD_ASSIGNED,
+    /** A rep of the reader's team did not confirm a lead in time. */
+    LEAD_MISSED,
+    /** A rep of the reader's team marked a lead invalid: the reader reviews it. */
+    LEAD_INVALID
 }

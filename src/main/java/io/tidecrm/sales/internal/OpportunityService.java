@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class OpportunityService {
+class OpportunityService implements io.tidecrm.sales.OpportunityIntake {
 
     private static final int MAX_REASON = 500;
 
@@ -80,6 +80,13 @@ class OpportunityService {
     }
 
     // --- create and edit
+
+    @Override
+    public long createConfirmed(long customerId, String title, java.math.BigDecimal amount,
+            java.time.LocalDate expectedCloseDate, CurrentUser viewer) {
+        return create(customerId, new OpportunityForm(title, Stage.QUALIFIED, amount, expectedCloseDate, null, "",
+                List.of(), null), viewer);
+    }
 
     long create(long customerId, OpportunityForm form, CurrentUser viewer) {
         CustomerRef customer = customers.findVisible(customerId, viewer);
