@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -58,8 +59,17 @@ class ApiSecurityConfiguration {
                             response.setHeader("WWW-Authenticate", "Bearer");
                             problems.write(request, response, HttpStatus.UNAUTHORIZED, "token.missing");
                         })
-                        .accessDeniedHandler((request, response, e) -> problems.write(request, response,
-                                HttpStatus.FORBIDDEN, e instanceof CsrfException ? "csrf" : "token.readOnly")))
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (e instanceof CsrfException) {
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "csrf");
+                            } else if (SecurityContextHolder.getContext().getAuthentication() instanceof ApiAuthentication) {
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "token.readOnly");
+                            } else {
+                                // Signed in by a session (or not at all): the API knows only tokens.
+                                response.setHeader("WWW-Authenticate", "Bearer");
+                                problems.write(request, response, HttpStatus.UNAUTHORIZED, "token.missing");
+                            }
+                        }))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()))
                 .addFilterBefore(new ApiTokenFilter(tokens, users, accounts, problems), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new ApiCallFilter(properties, events, problems, clock), ApiTokenFilter.class);
