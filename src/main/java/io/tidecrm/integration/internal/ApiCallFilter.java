@@ -2,12 +2,14 @@ package io.tidecrm.integration.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.tidecrm.audit.ApiCalled;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -62,9 +64,23 @@ class ApiCallFilter extends OncePerRequestFilter {
     }
 
     private Bucket newBucket() {
+        // The bucket reads the application's clock, like every rule that counts time.
+        TimeMeter meter = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
         return Bucket.builder()
                 .addLimit(limit -> limit.capacity(properties.capacity())
                         .refillGreedy(properties.capacity(), properties.period()))
+                .withCustomTimePrecision(meter)
                 .build();
     }
 
