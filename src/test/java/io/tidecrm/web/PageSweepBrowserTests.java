@@ -52,14 +52,14 @@ class PageSweepBrowserTests {
             "/search?q=科技", "/leaderboard", "/leaderboard?period=MONTH&board=CONTRACT_AMOUNT",
             "/leaderboard?period=WEEK&board=FOLLOW_UPS", "/visits", "/commitments", "/reports", "/reports/week",
             "/tickets", "/tickets?view=ALL", "/tickets?view=OVERDUE", "/tickets/report", "/return-visits",
-            "/return-visits?view=MISSED");
+            "/return-visits?view=MISSED", "/account/tokens");
     /** Behind the managers' links (the approvals entry, the contract tabs, the pool's flow button). */
     private static final List<String> MANAGER = List.of("/approvals", "/contracts/overdue", "/pool/flow", "/targets",
             "/reports/team");
     private static final List<String> ADMIN = List.of("/admin/users", "/admin/teams", "/admin/products",
             "/admin/customer-rules", "/admin/pool-rules", "/admin/pool-runs", "/admin/webhooks", "/admin/events",
             "/admin/audit", "/admin/users/new", "/admin/teams/new", "/admin/products/new", "/admin/leaderboard",
-            "/admin/service/calendar", "/admin/service/sla");
+            "/admin/service/calendar", "/admin/service/sla", "/admin/webhooks/deliveries");
 
     @Autowired
     JdbcClient jdbc;
