@@ -1,7 +1,5 @@
 package io.tidecrm.integration.internal;
 
-import java.time.Clock;
-
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.support.Flash;
 import io.tidecrm.support.Forms;
@@ -29,14 +27,12 @@ class ApiTokenController {
 
     private final ApiTokens tokens;
     private final CalendarFeeds feeds;
-    private final Clock clock;
     private final String baseUrl;
 
-    ApiTokenController(ApiTokens tokens, CalendarFeeds feeds, Clock clock,
+    ApiTokenController(ApiTokens tokens, CalendarFeeds feeds,
             @Value("${tidecrm.base-url:http://localhost:8080}") String baseUrl) {
         this.tokens = tokens;
         this.feeds = feeds;
-        this.clock = clock;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
@@ -50,7 +46,6 @@ class ApiTokenController {
 
     private String render(CurrentUser user, Model model) {
         model.addAttribute("tokens", tokens.list(user.id()));
-        model.addAttribute("now", clock.instant());
         model.addAttribute("scopes", TokenScope.values());
         model.addAttribute("hasFeed", feeds.exists(user.id()));
         model.addAttribute("apiBase", baseUrl + "/api/v1");

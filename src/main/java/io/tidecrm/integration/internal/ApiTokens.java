@@ -36,11 +36,7 @@ class ApiTokens {
 
     /** A token as its owner's page lists it (never its secret). */
     record TokenView(long id, String name, String prefix, TokenScope scope, Instant createdAt, Instant expiresAt,
-            Instant revokedAt, Instant lastUsedAt) {
-
-        boolean active(Instant now) {
-            return revokedAt == null && expiresAt.isAfter(now);
-        }
+            Instant revokedAt, Instant lastUsedAt, String status) {
     }
 
     /** A presented token that is known, with why it may not be used (or null when it may). */
@@ -79,15 +75,18 @@ class ApiTokens {
                 .params(tokenId, userId).query(Integer.class).single() > 0;
     }
 
+    /** The user's tokens, newest first, each with its status now: ACTIVE, EXPIRED or REVOKED. */
     @Transactional(readOnly = true)
     List<TokenView> list(long userId) {
+        Instant now = clock.instant();
         return jdbc.sql("""
                 SELECT id, name, prefix, scope, created_at, expires_at, revoked_at, last_used_at
                 FROM api_token WHERE user_id = ? ORDER BY id DESC LIMIT 100
                 """).param(userId).query((rs, n) -> new TokenView(rs.getLong("id"), rs.getString("name"),
                 rs.getString("prefix"), TokenScope.valueOf(rs.getString("scope")), instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")),
-                instant(rs.getTimestamp("last_used_at")))).list();
+                instant(rs.getTimestamp("last_used_at")), rs.getTimestamp("revoked_at") != null ? "REVOKED"
+                        : rs.getTimestamp("expires_at").toInstant().isAfter(now) ? "ACTIVE" : "EXPIRED")).list();
     }
 
     /**

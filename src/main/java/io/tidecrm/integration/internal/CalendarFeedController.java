@@ -71,7 +71,7 @@ class CalendarFeedController {
         CurrentUser owner = (CurrentUser) accounts.loadUserByUsername(user.get().username());
         Locale locale = Locale.SIMPLIFIED_CHINESE;
         Instant now = clock.instant();
-        IcsWriter ics = new IcsWriter("Tide CRM · " + owner.displayName(), now);
+        IcsWriter ics = new IcsWriter("Tide CRM · " + owner.displayName(), now, clock.getZone());
         for (CustomerRef c : customers.findDue(owner, now.plus(AHEAD), MAX_EVENTS)) {
             if (c.ownerId() != null && c.ownerId() == owner.id() && c.nextFollowUpAt() != null
                     && c.nextFollowUpAt().isAfter(now.minus(BACK))) {

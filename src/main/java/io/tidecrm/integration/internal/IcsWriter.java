@@ -19,7 +19,11 @@ final class IcsWriter {
     private final StringBuilder out = new StringBuilder();
     private final Instant stamp;
 
-    IcsWriter(String name, Instant stamp) {
+    /**
+     * @param zone the business zone, described as the calendar's one time zone (the events
+     *        themselves are in UTC); it is also the component that keeps an empty feed valid
+     */
+    IcsWriter(String name, Instant stamp, java.time.ZoneId zone) {
         this.stamp = stamp;
         line("BEGIN:VCALENDAR");
         line("VERSION:2.0");
@@ -28,6 +32,16 @@ final class IcsWriter {
         line("METHOD:PUBLISH");
         line("X-WR-CALNAME:" + text(name));
         line("REFRESH-INTERVAL;VALUE=DURATION:PT1H");
+        line("X-WR-TIMEZONE:" + zone.getId());
+        String offset = zone.getRules().getOffset(stamp).getId().replace(":", "").replace("Z", "+0000");
+        line("BEGIN:VTIMEZONE");
+        line("TZID:" + zone.getId());
+        line("BEGIN:STANDARD");
+        line("DTSTART:19700101T000000");
+        line("TZOFFSETFROM:" + offset);
+        line("TZOFFSETTO:" + offset);
+        line("END:STANDARD");
+        line("END:VTIMEZONE");
     }
 
     /** An event at a time, {@code minutes} long. */

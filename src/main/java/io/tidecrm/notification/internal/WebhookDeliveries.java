@@ -152,7 +152,8 @@ class WebhookDeliveries {
         Integer code = null;
         String error = null;
         try {
-            code = http.post().uri(url).contentType(MediaType.APPLICATION_JSON)
+            // A URI, not a template: the address (and DingTalk's encoded signature) is sent as it is.
+            code = http.post().uri(java.net.URI.create(url)).contentType(MediaType.APPLICATION_JSON)
                     .headers(h -> {
                         h.set("User-Agent", "TideCRM-Webhook/1");
                         h.set("X-TideCRM-Event", d.eventType());
