@@ -1,9 +1,9 @@
 package io.tidecrm.contract.internal;
 
+import static io.tidecrm.support.SqlValues.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -81,8 +81,4 @@ class ContractRecordQueries implements ContractRecords {
                 instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
 }

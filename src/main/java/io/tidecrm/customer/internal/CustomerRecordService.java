@@ -1,10 +1,10 @@
 package io.tidecrm.customer.internal;
 
+import static io.tidecrm.support.SqlValues.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -170,10 +170,6 @@ class CustomerRecordService implements CustomerRecords {
                 instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
 
     private static <T> T or(T value, T otherwise) {
         return value == null ? otherwise : value;

@@ -1,5 +1,7 @@
 package io.tidecrm.notification.internal;
 
+import static io.tidecrm.support.SqlValues.instant;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -230,8 +232,4 @@ class WebhookDeliveries {
                 instant(rs, "last_attempt_at"), instant(rs, "next_attempt_at"));
     }
 
-    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
 }

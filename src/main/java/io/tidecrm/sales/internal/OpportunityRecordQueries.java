@@ -1,9 +1,9 @@
 package io.tidecrm.sales.internal;
 
+import static io.tidecrm.support.SqlValues.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 
 import io.tidecrm.customer.CustomerManagement;
@@ -63,8 +63,4 @@ class OpportunityRecordQueries implements OpportunityRecords {
                 instant(rs, "closed_at"), rs.getLong("version"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
 }
