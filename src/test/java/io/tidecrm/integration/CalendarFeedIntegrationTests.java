@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -64,8 +65,14 @@ class CalendarFeedIntegrationTests {
         String text = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         ICalendar calendar = Biweekly.parse(text).first();
         assertThat(calendar).isNotNull();
-        assertThat(calendar.validate(ICalVersion.V2_0).isEmpty()).as(calendar.validate(ICalVersion.V2_0).toString())
-                .isTrue();
+        // biweekly keeps a VTIMEZONE apart from the components, so it counts a feed without events as
+        // componentless (its warning 4); RFC 5545 counts the VTIMEZONE that the feed always has.
+        List<String> warnings = calendar.validate(ICalVersion.V2_0).getWarnings().stream()
+                .flatMap(group -> group.getWarnings().stream())
+                .filter(w -> !(calendar.getEvents().isEmpty() && Integer.valueOf(4).equals(w.getCode())))
+                .map(Object::toString).toList();
+        assertThat(warnings).isEmpty();
+        assertThat(text).contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai");
         return calendar;
     }
 
