@@ -395,7 +395,7 @@ class ApiIntegrationTests {
     }
 
     @Test
-    void theDailyGrabLimitAndTheCapHoldThroughTheApi() throws Exception {
+    void theOwnersCapHoldsOnAGrabThroughTheApi() throws Exception {
         CurrentUser rep = users.newUser("api-grab", Role.REP, "rep1");
         int capB = fixtures.jdbc().sql("SELECT cap_b FROM customer_rules").query(Integer.class).single();
         fixtures.fillTo(rep.id(), "B", capB);
@@ -404,6 +404,23 @@ class ApiIntegrationTests {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("customer.cap.exceeded"));
         assertThat(owner(pooled)).isNull();
+    }
+
+    @Test
+    void theDailyGrabLimitHoldsThroughTheApi() throws Exception {
+        fixtures.jdbc().sql("UPDATE pool_rules SET daily_grab_limit = 1").update();
+        try {
+            String secret = token(users.newUser("api-limit", Role.REP, "rep1"));
+            long first = fixtures.insert(CustomerFixtures.uniqueName("公海一"), "C", "FIRST_VISIT", null);
+            long second = fixtures.insert(CustomerFixtures.uniqueName("公海二"), "C", "FIRST_VISIT", null);
+            call(post("/api/v1/customers/" + first + "/grab"), secret).andExpect(status().isNoContent());
+            call(post("/api/v1/customers/" + second + "/grab"), secret)
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.code").value("pool.grab.dailyLimit"));
+            assertThat(owner(second)).isNull();
+        } finally {
+            fixtures.jdbc().sql("UPDATE pool_rules SET daily_grab_limit = NULL").update();
+        }
     }
 
     // --- rate limit, audit --------------------------------------------------------------------------
