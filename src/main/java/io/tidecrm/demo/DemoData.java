@@ -12,6 +12,8 @@ import io.tidecrm.contract.ContractDemoData;
 import io.tidecrm.customer.DemoCustomers;
 import io.tidecrm.fieldwork.FieldworkDemoData;
 import io.tidecrm.followup.FollowUpDemoData;
+import io.tidecrm.integration.IntegrationDemoData;
+import io.tidecrm.notification.WebhookDemoData;
 import io.tidecrm.identity.DemoUsers;
 import io.tidecrm.notification.NotificationDemoData;
 import io.tidecrm.report.ReportDemoData;
@@ -32,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own tables: users (identity), the pool rules' start (pool), customers with contacts and owner
  * history (customer), the pool's warnings and run records (pool), follow-ups (followup),
  * opportunities (sales), contracts (contract), visits and reports (fieldwork), the inbox (notification),
- * tickets (service), leads (lead) and the leaderboard (report). The modules hand
+ * tickets (service), leads (lead), the leaderboard (report), access tokens (integration) and a webhook log
+ * (notification). The modules hand
  * each other ids through the records their demo APIs return, passed on here.
  *
  * <p>The records are one transaction: all or nothing. It is idempotent: when the demo customers
@@ -57,6 +60,8 @@ public class DemoData {
     private final FieldworkDemoData fieldwork;
     private final NotificationDemoData notifications;
     private final ReportDemoData reports;
+    private final IntegrationDemoData integration;
+    private final WebhookDemoData webhooks;
     private final ServiceDemoData service;
     private final LeadDemoData leads;
     private final JdbcClient jdbc;
@@ -66,7 +71,8 @@ public class DemoData {
     DemoData(DemoUsers users, PoolDemoData pool, DemoCustomers customers, FollowUpDemoData followUps,
             SalesDemoData sales, ContractDemoData contracts, FieldworkDemoData fieldwork,
             NotificationDemoData notifications, ServiceDemoData service, ReportDemoData reports, LeadDemoData leads,
-            JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+            IntegrationDemoData integration, WebhookDemoData webhooks, JdbcClient jdbc,
+            PlatformTransactionManager transactions, Clock clock) {
         this.users = users;
         this.pool = pool;
         this.customers = customers;
@@ -76,6 +82,8 @@ public class DemoData {
         this.fieldwork = fieldwork;
         this.notifications = notifications;
         this.reports = reports;
+        this.integration = integration;
+        this.webhooks = webhooks;
         this.service = service;
         this.leads = leads;
         this.jdbc = jdbc;
@@ -119,6 +127,8 @@ public class DemoData {
             service.seed(seeded, staff);
             leads.seed(seeded, staff);
             reports.seed(historyStart.atZone(clock.getZone()).toLocalDate());
+            integration.seed(staff);
+            webhooks.seed();
             return true;
         });
         if (Boolean.TRUE.equals(written)) {

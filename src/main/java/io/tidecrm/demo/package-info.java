@@ -8,5 +8,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo", allowedDependencies = { "identity", "customer",
         "followup", "pool", "catalog", "sales", "contract", "fieldwork", "notification", "service", "lead", "report",
+        "integration",
         "support" })
 package io.tidecrm.demo;

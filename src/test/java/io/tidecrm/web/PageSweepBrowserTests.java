@@ -53,7 +53,7 @@ class PageSweepBrowserTests {
             "/leaderboard?period=WEEK&board=FOLLOW_UPS", "/visits", "/commitments", "/reports", "/reports/week",
             "/tickets", "/tickets?view=ALL", "/tickets?view=OVERDUE", "/tickets/report", "/return-visits",
             "/return-visits?view=MISSED", "/analytics", "/analytics?period=YEAR&by=REGION", "/leads", "/leads?view=ALL",
-            "/leads?view=POOL", "/leads?view=REVIEW", "/leads/report", "/leads/new");
+            "/leads?view=POOL", "/leads?view=REVIEW", "/leads/report", "/leads/new", "/account/tokens");
     /** Behind the managers' links (the approvals entry, the contract tabs, the pool's flow button). */
     private static final List<String> MANAGER = List.of("/approvals", "/contracts/overdue", "/pool/flow", "/targets",
             "/reports/team");
@@ -61,7 +61,7 @@ class PageSweepBrowserTests {
             "/admin/customer-rules", "/admin/pool-rules", "/admin/pool-runs", "/admin/webhooks", "/admin/events",
             "/admin/audit", "/admin/users/new", "/admin/teams/new", "/admin/products/new", "/admin/leaderboard",
             "/admin/service/calendar", "/admin/service/sla", "/admin/leads", "/admin/leads/dry-run",
-            "/admin/leads/rules/new");
+            "/admin/leads/rules/new", "/admin/webhooks/deliveries");
 
     @Autowired
     JdbcClient jdbc;

@@ -36,7 +36,8 @@ class SecurityIntegrationTests {
 
     @Test
     void anonymousUserIsSentToSignIn() throws Exception {
-        for (String path : List.of("/", "/admin/users", "/admin/teams", "/catalog/products", "/account/password")) {
+        for (String path : List.of("/", "/admin/users", "/admin/teams", "/catalog/products", "/account/password",
+                "/account/tokens", "/admin/webhooks/deliveries", "/swagger-ui.html")) {
             mvc.perform(get(path)).andExpect(status().is3xxRedirection())
                     .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
         }
@@ -79,6 +80,35 @@ class SecurityIntegrationTests {
         // The same post with its token goes through, so the refusal above was the token's doing.
         mvc.perform(post("/admin/teams").param("name", "有令牌团队").with(users.as("admin")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+    }
+
+    /**
+     * The API skips the CSRF check only for a request that carries a bearer token (which a browser
+     * never adds by itself); a session cookie gets no exemption, and the token pages keep theirs.
+     */
+    @Test
+    void theApiIsExemptFromCsrfOnlyWithABearerToken() throws Exception {
+        String body = "{\"type\":\"B\",\"source\":\"SEARCH_ENGINE\"}";
+        mvc.perform(post("/api/v1/customers").with(users.as("admin"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        String token = io.tidecrm.support.ApiTokenFixtures.readWrite(
+                jdbc(), users.principal("admin").id());
+        // No CSRF token, but a bearer token: the request reaches the API (and fails validation, not CSRF).
+        mvc.perform(post("/api/v1/customers").with(io.tidecrm.support.ApiTokenFixtures.bearer(token))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/account/tokens").param("name", "无令牌").param("scope", "READ").param("days", "30")
+                .with(users.as("rep1"))).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/webhooks/subscriptions").param("name", "无令牌").with(users.as("admin")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+        return jdbcClient;
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tidecrm.audit.internal;
 
 import java.util.Objects;
 
+import io.tidecrm.audit.ApiCalled;
 import io.tidecrm.contract.ContractApproved;
 import io.tidecrm.contract.ContractRejected;
 import io.tidecrm.customer.CustomerOwnerChanged;
@@ -62,6 +63,21 @@ class AuditRecorder {
         appendOnItsOwn(AuditKind.SIGN_IN_FAILED, null, null,
                 AuditLog.clean(event.getAuthentication().getName(), MAX_TYPED_NAME),
                 event.getException().getClass().getSimpleName());
+    }
+
+    /**
+     * A call of the REST API (module integration), after its answer: in a transaction of its own,
+     * like a sign-in, so that a failure to write it is logged but never changes the answer.
+     */
+    @EventListener
+    void on(ApiCalled event) {
+        try {
+            ownTransaction.executeWithoutResult(status -> audit.append(AuditKind.API_CALL, event.calledAt(),
+                    event.userId(), event.username(), event.method() + " " + event.target(),
+                    "token=" + event.tokenName() + " status=" + event.status()));
+        } catch (RuntimeException e) {
+            log.error("Could not write the audit entry of the API call {} {}", event.method(), event.target(), e);
+        }
     }
 
     @EventListener

@@ -12,12 +12,11 @@ import java.util.Optional;
 import io.tidecrm.report.DailyBoardsPublished;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
-import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The evening push of the leaderboard: a notice in the inbox of each member of the team (the
@@ -33,15 +32,17 @@ class LeaderboardDelivery {
     private final Inbox inbox;
     private final JdbcClient jdbc;
     private final MessageSource messages;
-    private final RestClient http;
+    private final WebhookDeliveries robots;
+    private final JsonMapper json;
     private final String baseUrl;
 
-    LeaderboardDelivery(Inbox inbox, JdbcClient jdbc, MessageSource messages, RobotClient robots,
+    LeaderboardDelivery(Inbox inbox, JdbcClient jdbc, MessageSource messages, WebhookDeliveries robots, JsonMapper json,
             @Value("${tidecrm.base-url:http://localhost:8080}") String baseUrl) {
         this.inbox = inbox;
         this.jdbc = jdbc;
         this.messages = messages;
-        this.http = robots.http();
+        this.robots = robots;
+        this.json = json;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
@@ -84,8 +85,7 @@ class LeaderboardDelivery {
         Map<String, Object> payload = "DINGTALK".equals(hook.get().format())
                 ? Map.of("msgtype", "markdown", "markdown", Map.of("title", title, "text", markdown))
                 : Map.of("msgtype", "markdown", "markdown", Map.of("content", markdown));
-        http.post().uri(hook.get().url()).contentType(MediaType.APPLICATION_JSON).body(payload).retrieve()
-                .toBodilessEntity();
+        robots.deliverToRobot(event.teamId(), hook.get().url(), json.writeValueAsString(payload));
     }
 
     private static String figure(DailyBoardsPublished.BoardTop board, BigDecimal value) {

@@ -15,7 +15,6 @@ import io.tidecrm.support.Times;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -23,7 +22,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.util.StringUtils;
-import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends the pool warning digest outside the app once the warning run has committed: by
@@ -47,12 +46,13 @@ class WarningDelivery {
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final Times times;
-    private final RestClient http;
+    private final WebhookDeliveries robots;
+    private final JsonMapper json;
     private final String baseUrl;
     private final String from;
 
     WarningDelivery(ObjectProvider<JavaMailSender> mail, UserManagement users, JdbcClient jdbc,
-            MessageSource messages, Times times, RobotClient robots,
+            MessageSource messages, Times times, WebhookDeliveries robots, JsonMapper json,
             @Value("${tidecrm.base-url:http://localhost:8080}") String baseUrl,
             @Value("${tidecrm.mail-from:Tide CRM <crm@localhost>}") String from) {
         this.mail = mail;
@@ -60,7 +60,8 @@ class WarningDelivery {
         this.jdbc = jdbc;
         this.messages = messages;
         this.times = times;
-        this.http = robots.http();
+        this.robots = robots;
+        this.json = json;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.from = from;
     }
@@ -150,8 +151,7 @@ class WarningDelivery {
         Map<String, Object> payload = "DINGTALK".equals(hook.get().format())
                 ? Map.of("msgtype", "markdown", "markdown", Map.of("title", subject, "text", markdown))
                 : Map.of("msgtype", "markdown", "markdown", Map.of("content", markdown));
-        http.post().uri(hook.get().url()).contentType(MediaType.APPLICATION_JSON).body(payload).retrieve()
-                .toBodilessEntity();
+        robots.deliverToRobot(teamId, hook.get().url(), json.writeValueAsString(payload));
     }
 
     private String subject(PoolWarned event) {
