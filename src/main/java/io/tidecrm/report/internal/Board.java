@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The leaderboard's boards (SPEC "Leaderboard and reports"), each one ranking. Boards for
- * capabilities that do not exist yet (leads, tickets) join when those modules land.
+ * capabilities that do not exist yet (tickets) join when those modules land.
  */
 enum Board {
     /** 回款金额: payments received, on the day of entry; the main board. */
@@ -24,6 +24,8 @@ enum Board {
     CUSTOMERS_FOLLOWED(false, true, "customer"),
     /** Visits checked in at the customer (a flagged check-in counts too; its flag is on the visit). */
     VISITS(false, false, "customer"),
+    /** Leads converted into a customer (or attached to one), credited to the lead's owner. */
+    LEADS_CONVERTED(false, false, "customer"),
     OPPORTUNITIES_CREATED(false, false, "opportunity"),
     OPPORTUNITIES_WON(false, false, "opportunity");
 

@@ -8,6 +8,7 @@ import io.tidecrm.contract.PaymentRecorded;
 import io.tidecrm.customer.CustomerObtained;
 import io.tidecrm.fieldwork.VisitCheckedIn;
 import io.tidecrm.followup.FollowUpRecorded;
+import io.tidecrm.lead.LeadConverted;
 import io.tidecrm.sales.OpportunityCreated;
 import io.tidecrm.sales.OpportunityWon;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -57,6 +58,11 @@ class BoardListeners {
     @ApplicationModuleListener
     void on(VisitCheckedIn v) {
         entries(v).forEach(ledger::record);
+    }
+
+    @ApplicationModuleListener
+    void on(LeadConverted c) {
+        entries(c).forEach(ledger::record);
     }
 
     @ApplicationModuleListener
@@ -119,6 +125,11 @@ class BoardListeners {
     static List<LedgerEntry> entries(VisitCheckedIn v) {
         return List.of(LedgerEntry.count(Board.VISITS, v.userId(), v.teamId(), v.businessDate(), 1, v.customerId(),
                 v.customerId(), null, "visit:" + v.visitId(), v.occurredAt()));
+    }
+
+    static List<LedgerEntry> entries(LeadConverted c) {
+        return List.of(LedgerEntry.count(Board.LEADS_CONVERTED, c.ownerId(), c.ownerTeamId(), c.businessDate(), 1,
+                c.customerId(), c.customerId(), c.companyName(), "lead:" + c.leadId(), c.occurredAt()));
     }
 
     static List<LedgerEntry> entries(OpportunityCreated o) {

@@ -13,6 +13,7 @@ import io.tidecrm.contract.ContractFactReplay;
 import io.tidecrm.customer.CustomerFactReplay;
 import io.tidecrm.fieldwork.VisitFactReplay;
 import io.tidecrm.followup.FollowUpFactReplay;
+import io.tidecrm.lead.LeadFactReplay;
 import io.tidecrm.sales.OpportunityFactReplay;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,11 +38,14 @@ class LedgerRebuild {
     private final OpportunityFactReplay opportunities;
     private final ContractFactReplay contracts;
     private final VisitFactReplay visits;
+    private final LeadFactReplay leads;
     private final BoardLedger ledger;
     private final JdbcClient jdbc;
 
     LedgerRebuild(CustomerFactReplay customers, FollowUpFactReplay followUps, OpportunityFactReplay opportunities,
-            ContractFactReplay contracts, VisitFactReplay visits, BoardLedger ledger, JdbcClient jdbc) {
+            ContractFactReplay contracts, VisitFactReplay visits, LeadFactReplay leads, BoardLedger ledger,
+            JdbcClient jdbc) {
+        this.leads = leads;
         this.customers = customers;
         this.followUps = followUps;
         this.opportunities = opportunities;
@@ -82,7 +86,8 @@ class LedgerRebuild {
                 opportunities.won(from, to).stream().flatMap(e -> BoardListeners.entries(e).stream()),
                 contracts.approved(from, to).stream().flatMap(e -> BoardListeners.entries(e).stream()),
                 contracts.payments(from, to).stream().flatMap(e -> BoardListeners.entries(e).stream()),
-                visits.checkedIn(from, to).stream().flatMap(e -> BoardListeners.entries(e).stream()))
+                visits.checkedIn(from, to).stream().flatMap(e -> BoardListeners.entries(e).stream()),
+                leads.converted(from, to).stream().flatMap(e -> BoardListeners.entries(e).stream()))
                 .flatMap(s -> s)
                 .forEach(e -> expected.putIfAbsent(new Key(e.board(), e.source()), e));
         Map<Key, Stored> stored = new HashMap<>();

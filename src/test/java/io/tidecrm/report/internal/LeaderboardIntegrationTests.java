@@ -173,6 +173,21 @@ class LeaderboardIntegrationTests {
     }
 
     @Test
+    void aConvertedLeadCountsOnceOnTheLeadsConvertedBoardOfItsOwnerOnTheDayOfConversion() {
+        CurrentUser rep = rep("线索转化");
+        long lead = LedgerFixtures.id();
+        var converted = new io.tidecrm.lead.LeadConverted(lead, LedgerFixtures.id(), "转化客户", false, rep.id(),
+                manager.teamId(), "WEBSITE", null, rep.id(), LedgerFixtures.noon(MARCH_3), MARCH_3);
+        facts.publish(converted);
+        facts.publish(converted);
+
+        assertThat(figure(Board.LEADS_CONVERTED, Period.containing(Period.Kind.DAY, MARCH_3), null, rep))
+                .isEqualByComparingTo("1");
+        assertThat(figure(Board.LEADS_CONVERTED, Period.containing(Period.Kind.DAY, MARCH_3.plusDays(1)), null, rep))
+                .isEqualByComparingTo("0");
+    }
+
+    @Test
     void aPastDayStaysFixedAfterLaterEdits() {
         CurrentUser rep = rep("固定");
         long contract = LedgerFixtures.id();
