@@ -110,7 +110,8 @@ class CustomerEditing {
                 nz(c.getWechatyGithubUrl()), c.getWechatyContributor(), c.getVersion());
     }
 
-    private void apply(Customer c, CustomerForm form, CurrentUser user) {
+    /** The form's rules and values onto the customer; the import uses it too. */
+    void apply(Customer c, CustomerForm form, CurrentUser user) {
         if (form.status() == CustomerStatus.WON && c.getStatus() != CustomerStatus.WON && user.role() == Role.REP) {
             // Won is set by an approved contract, or by a manager; a rep cannot shield a customer from the pool.
             throw new RuleViolation("status", "customer.status.wonByManager");
@@ -180,7 +181,7 @@ class CustomerEditing {
         return w.matches("(?i)^https?://.*") ? w : "https://" + w;
     }
 
-    private void requireNoDuplicate(Customer customer, Scope scope) {
+    void requireNoDuplicate(Customer customer, Scope scope) {
         var sql = jdbc.sql("""
                 SELECT c.id, c.name, c.owner_id, (c.credit_code IS NOT NULL AND c.credit_code = :code) AS by_code
                 FROM customer c
