@@ -84,7 +84,12 @@ class TableOwnershipTests {
             Map.entry("service_ticket_alert", "service"),
             Map.entry("service_job_run", "service"),
             Map.entry("service_contact", "service"),
-            Map.entry("service_return_visit", "service"));
+            Map.entry("service_return_visit", "service"),
+            Map.entry("import_job", "integration"),
+            Map.entry("import_problem", "integration"),
+            Map.entry("import_customer", "integration"),
+            Map.entry("import_contact", "integration"),
+            Map.entry("import_column_choice", "integration"));
 
     /**
      * Tables of the frameworks (Quartz, Spring Session, Spring Modulith's event registry,
