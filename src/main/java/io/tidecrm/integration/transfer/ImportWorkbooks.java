@@ -36,6 +36,10 @@ class ImportWorkbooks {
         this.store = store;
     }
 
+    String message(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+
     /** The header of a field's column in the template. */
     String header(Field field, Locale locale) {
         String label = messages.getMessage(field.labelKey(), null, locale);
