@@ -87,7 +87,7 @@ class CustomerImporting implements CustomerImport {
             var d = e.duplicate();
             throw new RuleViolation(d.byCreditCode() ? Field.CREDIT_CODE.name() : Field.NAME.name(),
                     d.inPool() ? "customer.import.duplicate.inPool" : "customer.import.duplicate.owned", d.name(),
-                    d.ownerName());
+                    d.ownerName() == null ? "" : d.ownerName());
         } catch (RuleViolation e) {
             // The form's rules name the form's fields: shown on the import's columns.
             RuleViolation remapped = null;
@@ -118,7 +118,15 @@ class CustomerImporting implements CustomerImport {
                     byName.getName());
         }
         Customer match = byCode != null ? byCode : byName;
-        ContactForm contact = contactForm(row);
+        // Every problem of the row at once: the contact's cells are checked, and refused together
+        // with the customer's (see checkedForm), before anything is written.
+        ContactForm contact = null;
+        RuleViolation contactRefused = null;
+        try {
+            contact = contactForm(row);
+        } catch (RuleViolation e) {
+            contactRefused = e;
+        }
         if (match != null && ofThisImport.contains(match.getId())) {
             if (byName == null) {
                 // The same credit code under another name earlier in this file.
@@ -128,13 +136,16 @@ class CustomerImporting implements CustomerImport {
                 // The same name under another credit code earlier in this file.
                 throw new RuleViolation(Field.NAME.name(), "customer.import.duplicateInFile.name", match.getName());
             }
+            if (contactRefused != null) {
+                throw contactRefused;
+            }
             return addOrUpdateContact(match, contact, at, false);
         }
         if (match == null) {
             if (mode == Mode.UPDATE_ONLY) {
                 return new Outcome(Result.SKIPPED, null, false, null, 0);
             }
-            return create(row, contact, importer, at);
+            return create(row, contact, contactRefused, importer, at);
         }
         Scope scope = visibility.scopeOf(importer);
         if (mode == Mode.CREATE_ONLY || !scope.includesOwner(match.getOwnerId())) {
@@ -144,11 +155,33 @@ class CustomerImporting implements CustomerImport {
             probe.setCreditCode(match.getCreditCode());
             editing.requireNoDuplicate(probe, scope);
         }
-        return update(match, row, contact, importer, at);
+        return update(match, row, contact, contactRefused, importer, at);
     }
 
-    private Outcome create(Map<Field, String> row, ContactForm contact, CurrentUser importer, Instant at) {
-        CustomerForm form = customerForm(row, null);
+    /** The customer's form from the row, refused together with the contact's problems if there are any. */
+    private CustomerForm checkedForm(Map<Field, String> row, CustomerForm current, RuleViolation contactRefused) {
+        CustomerForm form;
+        try {
+            form = customerForm(row, current);
+        } catch (RuleViolation e) {
+            if (contactRefused == null) {
+                throw e;
+            }
+            RuleViolation all = e;
+            for (RuleViolation.Violation v : contactRefused.violations()) {
+                all = all.and(v.field(), v.messageKey(), v.argArray());
+            }
+            throw all;
+        }
+        if (contactRefused != null) {
+            throw contactRefused;
+        }
+        return form;
+    }
+
+    private Outcome create(Map<Field, String> row, ContactForm contact, RuleViolation contactRefused,
+            CurrentUser importer, Instant at) {
+        CustomerForm form = checkedForm(row, null, contactRefused);
         Long ownerId = owner(cell(row, Field.OWNER), importer);
         Customer customer = Customer.imported(ownerId, importer.id(), at);
         editing.apply(customer, form, importer);
@@ -177,10 +210,10 @@ class CustomerImporting implements CustomerImport {
         return new Outcome(Result.CREATED, customer.getId(), true, contactId, customer.getVersion());
     }
 
-    private Outcome update(Customer customer, Map<Field, String> row, ContactForm contact, CurrentUser importer,
-            Instant at) {
+    private Outcome update(Customer customer, Map<Field, String> row, ContactForm contact,
+            RuleViolation contactRefused, CurrentUser importer, Instant at) {
         CustomerForm current = editing.formOf(customer.getId(), importer);
-        CustomerForm form = customerForm(row, current);
+        CustomerForm form = checkedForm(row, current, contactRefused);
         var previousType = customer.getType();
         editing.apply(customer, form, importer);
         editing.requireNoDuplicate(customer, visibility.scopeOf(importer));

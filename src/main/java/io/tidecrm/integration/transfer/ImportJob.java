@@ -23,13 +23,13 @@ record ImportJob(long id, long userId, String fileName, Spreadsheets.Kind kind, 
         DONE,
         UNDONE;
 
-        boolean working() {
+        public boolean working() {
             return this == CHECKING || this == RUNNING;
         }
     }
 
     /** Percent of the current phase done, for the progress bar. */
-    int percent() {
+    public int percent() {
         return totalRows == 0 ? 100 : Math.min(100, processed * 100 / totalRows);
     }
 
