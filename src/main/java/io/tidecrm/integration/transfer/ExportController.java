@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.support.ExportSink;
-import io.tidecrm.support.Flash;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The administrators' exports (the security chain admits only them to /admin/**). The download is
@@ -38,24 +37,28 @@ class ExportController {
         this.clock = clock;
     }
 
+    /** The form; {@code invalid} names the message of a refused export (choose, badDate). */
     @GetMapping
-    String page(@AuthenticationPrincipal CurrentUser user, Model model) {
+    String page(@RequestParam(required = false) String invalid, @AuthenticationPrincipal CurrentUser user,
+            Model model) {
         ExportService.requireAdmin(user);
+        if ("choose".equals(invalid) || "badDate".equals(invalid)) {
+            model.addAttribute("invalid", "transfer.export." + invalid);
+        }
         model.addAttribute("datasets", ExportDataset.values());
         model.addAttribute("formats", ExportFormat.values());
         return "integration/transfer/exports";
     }
 
     @PostMapping
-    Object export(@RequestParam(required = false) String dataset, @RequestParam(required = false) String format,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @AuthenticationPrincipal CurrentUser user, Locale locale, RedirectAttributes redirect) {
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String dataset,
+            @RequestParam(required = false) String format, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @AuthenticationPrincipal CurrentUser user, Locale locale) {
         ExportService.requireAdmin(user);
         ExportDataset what = parse(ExportDataset.class, dataset);
         ExportFormat as = parse(ExportFormat.class, format);
         if (what == null || as == null) {
-            Flash.error(redirect, "transfer.export.choose");
-            return "redirect:/admin/exports";
+            return refused("choose");
         }
         LocalDate fromDate;
         LocalDate toDate;
@@ -63,8 +66,7 @@ class ExportController {
             fromDate = from == null || from.isBlank() ? null : LocalDate.parse(from);
             toDate = to == null || to.isBlank() ? null : LocalDate.parse(to);
         } catch (RuntimeException e) {
-            Flash.error(redirect, "transfer.export.badDate");
-            return "redirect:/admin/exports";
+            return refused("badDate");
         }
         ExportSink.Period period = new ExportSink.Period(fromDate, toDate);
         String name = what.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
@@ -75,6 +77,14 @@ class ExportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(body);
+    }
+
+    /** Back to the form with the message (a download's answer cannot carry a flash message). */
+    private static ResponseEntity<StreamingResponseBody> refused(String why) {
+        return ResponseEntity.status(303)
+                .location(ServletUriComponentsBuilder.fromCurrentContextPath().path("/admin/exports")
+                        .queryParam("invalid", why).build().toUri())
+                .build();
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {
