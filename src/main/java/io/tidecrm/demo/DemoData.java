@@ -11,6 +11,7 @@ import io.tidecrm.catalog.PricedLine;
 import io.tidecrm.contract.ContractDemoData;
 import io.tidecrm.customer.DemoCustomers;
 import io.tidecrm.fieldwork.FieldworkDemoData;
+import io.tidecrm.integration.ImportDemoData;
 import io.tidecrm.followup.FollowUpDemoData;
 import io.tidecrm.identity.DemoUsers;
 import io.tidecrm.notification.NotificationDemoData;
@@ -54,6 +55,7 @@ public class DemoData {
     private final SalesDemoData sales;
     private final ContractDemoData contracts;
     private final FieldworkDemoData fieldwork;
+    private final ImportDemoData imports;
     private final NotificationDemoData notifications;
     private final ReportDemoData reports;
     private final ServiceDemoData service;
@@ -62,7 +64,7 @@ public class DemoData {
     private final Clock clock;
 
     DemoData(DemoUsers users, PoolDemoData pool, DemoCustomers customers, FollowUpDemoData followUps,
-            SalesDemoData sales, ContractDemoData contracts, FieldworkDemoData fieldwork,
+            SalesDemoData sales, ContractDemoData contracts, FieldworkDemoData fieldwork, ImportDemoData imports,
             NotificationDemoData notifications, ServiceDemoData service, ReportDemoData reports,
             JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.users = users;
@@ -72,6 +74,7 @@ public class DemoData {
         this.sales = sales;
         this.contracts = contracts;
         this.fieldwork = fieldwork;
+        this.imports = imports;
         this.notifications = notifications;
         this.reports = reports;
         this.service = service;
@@ -114,6 +117,7 @@ public class DemoData {
             fieldwork.seed(seeded, staff);
             notifications.seed(seeded, warnings, mentions, approvals);
             service.seed(seeded, staff);
+            imports.seed(seeded, staff);
             reports.seed(historyStart.atZone(clock.getZone()).toLocalDate());
             return true;
         });

@@ -7,6 +7,6 @@
  * the facts the others' records stand for.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo", allowedDependencies = { "identity", "customer",
-        "followup", "pool", "catalog", "sales", "contract", "fieldwork", "notification", "service", "report",
+        "followup", "pool", "catalog", "sales", "contract", "fieldwork", "notification", "service", "report", "integration",
         "support" })
 package io.tidecrm.demo;
