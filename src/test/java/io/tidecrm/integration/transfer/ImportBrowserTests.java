@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.FilePayload;
 import io.tidecrm.support.Browser;
 import io.tidecrm.support.BrowserTest;
@@ -29,6 +30,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @BrowserTest
 class ImportBrowserTests {
+
+    private static final LocatorAssertions.IsVisibleOptions AFTER_POLL =
+            new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
 
     @Autowired
     ImportRunner runner;
@@ -56,7 +60,8 @@ class ImportBrowserTests {
         page.locator("#dry-run").click();
         assertThat(page.locator("#progress-bar")).isVisible();
         runner.execute(id);
-        assertThat(page.locator("#result")).isVisible();
+        // The bar polls every second and reloads the page when the phase is over.
+        assertThat(page.locator("#result")).isVisible(AFTER_POLL);
         assertThat(page.locator("#count-failed")).containsText("2");
         assertThat(page.locator("#problem-3")).containsText("客户类型");
 
@@ -64,9 +69,9 @@ class ImportBrowserTests {
         assertThat(page.locator("#progress-bar")).isVisible();
         browser.screenshot(page, "import-progress");
         runner.execute(id);
+        assertThat(page.locator("#import-status")).hasText("已导入", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
         assertThat(page.locator("#count-created")).containsText("2");
         assertThat(page.locator("#count-failed")).containsText("2");
-        assertThat(page.locator("#import-status")).hasText("已导入");
         browser.screenshot(page, "import-done");
 
         Download download = page.waitForDownload(() -> page.locator("#error-workbook").click());
