@@ -97,7 +97,12 @@ class TableOwnershipTests {
             Map.entry("lead_event", "lead"),
             Map.entry("lead_follow_up", "lead"),
             Map.entry("lead_job_run", "lead"),
-            Map.entry("lead_form_throttle", "lead"));
+            Map.entry("lead_form_throttle", "lead"),
+            Map.entry("import_job", "integration"),
+            Map.entry("import_problem", "integration"),
+            Map.entry("import_customer", "integration"),
+            Map.entry("import_contact", "integration"),
+            Map.entry("import_column_choice", "integration"));
 
     /**
      * Tables of the frameworks (Quartz, Spring Session, Spring Modulith's event registry,

@@ -11,6 +11,7 @@ import io.tidecrm.catalog.PricedLine;
 import io.tidecrm.contract.ContractDemoData;
 import io.tidecrm.customer.DemoCustomers;
 import io.tidecrm.fieldwork.FieldworkDemoData;
+import io.tidecrm.integration.ImportDemoData;
 import io.tidecrm.followup.FollowUpDemoData;
 import io.tidecrm.integration.IntegrationDemoData;
 import io.tidecrm.notification.WebhookDemoData;
@@ -58,6 +59,7 @@ public class DemoData {
     private final SalesDemoData sales;
     private final ContractDemoData contracts;
     private final FieldworkDemoData fieldwork;
+    private final ImportDemoData imports;
     private final NotificationDemoData notifications;
     private final ReportDemoData reports;
     private final IntegrationDemoData integration;
@@ -69,7 +71,7 @@ public class DemoData {
     private final Clock clock;
 
     DemoData(DemoUsers users, PoolDemoData pool, DemoCustomers customers, FollowUpDemoData followUps,
-            SalesDemoData sales, ContractDemoData contracts, FieldworkDemoData fieldwork,
+            SalesDemoData sales, ContractDemoData contracts, FieldworkDemoData fieldwork, ImportDemoData imports,
             NotificationDemoData notifications, ServiceDemoData service, ReportDemoData reports, LeadDemoData leads,
             IntegrationDemoData integration, WebhookDemoData webhooks, JdbcClient jdbc,
             PlatformTransactionManager transactions, Clock clock) {
@@ -80,6 +82,7 @@ public class DemoData {
         this.sales = sales;
         this.contracts = contracts;
         this.fieldwork = fieldwork;
+        this.imports = imports;
         this.notifications = notifications;
         this.reports = reports;
         this.integration = integration;
@@ -126,6 +129,7 @@ public class DemoData {
             notifications.seed(seeded, warnings, mentions, approvals);
             service.seed(seeded, staff);
             leads.seed(seeded, staff);
+            imports.seed(seeded, staff);
             reports.seed(historyStart.atZone(clock.getZone()).toLocalDate());
             integration.seed(staff);
             webhooks.seed();

@@ -9,5 +9,5 @@
  * users and teams come from identity's API, the viewer's customer scope from customer's.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reports",
-        allowedDependencies = { "customer", "followup", "sales", "contract", "fieldwork", "lead", "events", "identity", "support" })
+        allowedDependencies = { "customer", "followup", "sales", "contract", "fieldwork", "lead", "audit", "events", "identity", "support" })
 package io.tidecrm.report;

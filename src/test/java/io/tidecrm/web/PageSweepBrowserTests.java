@@ -56,12 +56,12 @@ class PageSweepBrowserTests {
             "/leads?view=POOL", "/leads?view=REVIEW", "/leads/report", "/leads/new", "/account/tokens");
     /** Behind the managers' links (the approvals entry, the contract tabs, the pool's flow button). */
     private static final List<String> MANAGER = List.of("/approvals", "/contracts/overdue", "/pool/flow", "/targets",
-            "/reports/team");
+            "/reports/team", "/imports");
     private static final List<String> ADMIN = List.of("/admin/users", "/admin/teams", "/admin/products",
             "/admin/customer-rules", "/admin/pool-rules", "/admin/pool-runs", "/admin/webhooks", "/admin/events",
             "/admin/audit", "/admin/users/new", "/admin/teams/new", "/admin/products/new", "/admin/leaderboard",
             "/admin/service/calendar", "/admin/service/sla", "/admin/leads", "/admin/leads/dry-run",
-            "/admin/leads/rules/new", "/admin/webhooks/deliveries");
+            "/admin/leads/rules/new", "/admin/webhooks/deliveries", "/admin/exports");
 
     @Autowired
     JdbcClient jdbc;

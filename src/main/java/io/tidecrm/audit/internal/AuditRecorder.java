@@ -94,18 +94,6 @@ class AuditRecorder {
                 event.rule(), Objects.toString(event.previousValue(), "-") + " → " + Objects.toString(event.newValue(), "-"));
     }
 
-    /**
-     * A file of records or figures is downloaded: written in a transaction of its own (the
-     * download is a read), and published before the file is sent, so that a failure here stops
-     * the download instead of letting an export go unaudited.
-     */
-    @EventListener
-    void on(io.tidecrm.support.DataExported event) {
-        ownTransaction.executeWithoutResult(status -> audit.append(AuditKind.DATA_EXPORTED, event.at(),
-                event.byUserId(), event.byUsername(), event.what(),
-                "rows=" + event.rows() + " filter=" + Objects.toString(event.filter(), "-")));
-    }
-
     private void appendOnItsOwn(AuditKind kind, Long actorId, String actorName, String subject, String details) {
         try {
             ownTransaction.executeWithoutResult(status -> audit.append(kind, null, actorId, actorName, subject, details));

@@ -116,6 +116,27 @@ class Customer {
         this.clockAt = now;
     }
 
+    /**
+     * A customer from an import: owned by {@code ownerId} from {@code now}, or in the public pool
+     * since {@code now} when there is no owner.
+     */
+    static Customer imported(Long ownerId, long createdById, Instant now) {
+        Customer c = new Customer();
+        c.ownerId = ownerId;
+        c.createdById = createdById;
+        c.createdAt = now;
+        c.updatedAt = now;
+        c.clockAt = now;
+        if (ownerId == null) {
+            c.pooledAt = now;
+            c.poolReason = IMPORTED_TO_POOL;
+        }
+        return c;
+    }
+
+    /** The pool reason of a customer that an import put into the pool (shown through a message key). */
+    static final String IMPORTED_TO_POOL = "#IMPORTED";
+
     CustomerRef toRef() {
         return new CustomerRef(id, name, type, status, ownerId, nextFollowUpAt, clockAt, lastFollowUpAt);
     }

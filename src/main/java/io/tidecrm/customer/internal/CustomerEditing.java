@@ -110,7 +110,8 @@ class CustomerEditing {
                 nz(c.getWechatyGithubUrl()), c.getWechatyContributor(), c.getVersion());
     }
 
-    private void apply(Customer c, CustomerForm form, CurrentUser user) {
+    /** The form's rules and values onto the customer; the import uses it too. */
+    void apply(Customer c, CustomerForm form, CurrentUser user) {
         if (form.status() == CustomerStatus.WON && c.getStatus() != CustomerStatus.WON && user.role() == Role.REP) {
             // Won is set by an approved contract, or by a manager; a rep cannot shield a customer from the pool.
             throw new RuleViolation("status", "customer.status.wonByManager");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,11 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 import io.tidecrm.identity.CurrentUser;
-import io.tidecrm.support.DataExported;
+import io.tidecrm.audit.AuditTrail;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * The reports and the leaderboard as .xlsx files, written row by row to the response (FastExcel
  * streams the sheet), with the labels of the page in the viewer's language. Every export is
- * audited before the file is sent ({@link DataExported}).
+ * audited before the file is sent ({@link AuditTrail}).
  */
 @Component
 class ReportExports {
@@ -38,13 +36,11 @@ class ReportExports {
     }
 
     private final MessageSource messages;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final AuditTrail audit;
 
-    ReportExports(MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+    ReportExports(MessageSource messages, AuditTrail audit) {
         this.messages = messages;
-        this.events = events;
-        this.clock = clock;
+        this.audit = audit;
     }
 
     /** A table: its title, column headers and rows of cells (text, numbers, dates or null). */
@@ -94,8 +90,8 @@ class ReportExports {
 
     private void write(Sheet sheet, String fileName, String what, String filter, CurrentUser viewer,
             HttpServletResponse response) throws IOException {
-        events.publishEvent(new DataExported(what, filter, sheet.rows().size(), viewer.id(), viewer.getUsername(),
-                clock.instant()));
+        // Audited before the file is sent: a failure to audit stops the download.
+        audit.dataExported(viewer.id(), viewer.getUsername(), what, "rows=" + sheet.rows().size() + " filter=" + filter);
         response.setContentType(XLSX);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(fileName + ".xlsx", StandardCharsets.UTF_8).build().toString());
