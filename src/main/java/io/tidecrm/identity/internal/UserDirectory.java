@@ -12,6 +12,7 @@ import io.tidecrm.identity.Role;
 import io.tidecrm.identity.TeamSummary;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
+import io.tidecrm.support.RequestMemo;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,9 +60,13 @@ class UserDirectory implements UserManagement {
 
     @Override
     public Set<Long> managedUserIds(long managerId) {
-        Set<Long> ids = new HashSet<>(users.findIdsInTeamsManagedBy(managerId));
-        ids.add(managerId);
-        return ids;
+        // Every scoped read of a manager's page asks this (the list, its tag choices, the owner
+        // choice): once per request.
+        return RequestMemo.get("managedUserIds." + managerId, () -> {
+            Set<Long> ids = new HashSet<>(users.findIdsInTeamsManagedBy(managerId));
+            ids.add(managerId);
+            return Set.copyOf(ids);
+        });
     }
 
     @Override
