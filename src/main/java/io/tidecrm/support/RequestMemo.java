@@ -2,6 +2,7 @@ package io.tidecrm.support;
 
 import java.util.function.Supplier;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -16,6 +17,14 @@ public final class RequestMemo {
     private static final String PREFIX = RequestMemo.class.getName() + ".";
 
     private RequestMemo() {
+    }
+
+    /**
+     * Like {@link #get}, but only inside a read-only transaction (a page's): rows are remembered
+     * where nothing in the request can change them, never in a request that writes.
+     */
+    public static <T> T getWhileReadOnly(String key, Supplier<T> lookup) {
+        return TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? get(key, lookup) : lookup.get();
     }
 
     /** The value remembered under {@code key} in this request, or {@code lookup}'s, remembered. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 
@@ -23,17 +24,35 @@ import org.springframework.session.Session;
  * the defaults, after 29 instead of 30 minutes). Everything else, attributes, new sessions,
  * session id changes at sign-in, deletion and the expired-session cleanup, is the JDBC
  * repository's own.
+ *
+ * <p>It also saves the session filter a second read: after saving a session at the end of a
+ * request, {@code SessionRepositoryFilter} looks the requested session up again to compare ids,
+ * which was a second {@code SELECT} on every request. The session just saved on this thread is
+ * handed back instead; {@link #forgetSaved()} (a filter around the session filter) makes sure it
+ * never outlives the request.
  */
-final class LastAccessThrottlingSessionRepository implements FindByIndexNameSessionRepository<LastAccessThrottlingSessionRepository.ThrottledSession> {
+final class LastAccessThrottlingSessionRepository
+        implements FindByIndexNameSessionRepository<LastAccessThrottlingSessionRepository.ThrottledSession>, DisposableBean {
+
+    private static final ThreadLocal<ThrottledSession> SAVED = new ThreadLocal<>();
 
     private final FindByIndexNameSessionRepository<Session> delegate;
+    private final DisposableBean delegateShutdown;
     private final Duration resolution;
 
     @SuppressWarnings("unchecked")
-    LastAccessThrottlingSessionRepository(FindByIndexNameSessionRepository<? extends Session> delegate, Duration resolution) {
+    LastAccessThrottlingSessionRepository(FindByIndexNameSessionRepository<? extends Session> delegate,
+            DisposableBean delegateShutdown, Duration resolution) {
         // The JDBC repository's session type is package-private; it only ever gets its own sessions back.
         this.delegate = (FindByIndexNameSessionRepository<Session>) delegate;
+        this.delegateShutdown = delegateShutdown;
         this.resolution = resolution;
+    }
+
+    /** Stops the JDBC repository's cleanup job, as the container would have. */
+    @Override
+    public void destroy() throws Exception {
+        delegateShutdown.destroy();
     }
 
     @Override
@@ -44,16 +63,28 @@ final class LastAccessThrottlingSessionRepository implements FindByIndexNameSess
     @Override
     public void save(ThrottledSession session) {
         delegate.save(session.delegate);
+        SAVED.set(session);
     }
 
     @Override
     public ThrottledSession findById(String id) {
+        ThrottledSession saved = SAVED.get();
+        SAVED.remove();
+        if (saved != null && saved.getId().equals(id)) {
+            return saved;
+        }
         Session session = delegate.findById(id);
         return session == null ? null : new ThrottledSession(session, resolution);
     }
 
+    /** Ends the hand-back of {@link #findById}: called before and after each request. */
+    static void forgetSaved() {
+        SAVED.remove();
+    }
+
     @Override
     public void deleteById(String id) {
+        SAVED.remove();
         delegate.deleteById(id);
     }
 

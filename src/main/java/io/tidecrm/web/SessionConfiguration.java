@@ -1,13 +1,22 @@
 package io.tidecrm.web;
 
+import java.io.IOException;
 import java.time.Duration;
 
-import org.springframework.beans.factory.annotation.Value;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sessions live in PostgreSQL (Spring Session JDBC) so that every node shares them. Several
@@ -26,11 +35,42 @@ class SessionConfiguration {
         return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 
-    /** The repository the session filter uses (primary); the JDBC one underneath keeps its cleanup job. */
+    /** Around the session filter: a session saved in one request is never handed to the next. */
     @Bean
-    @Primary
-    LastAccessThrottlingSessionRepository lastAccessThrottlingSessionRepository(JdbcIndexedSessionRepository jdbc,
-            @Value("${tidecrm.session.last-access-resolution:1m}") Duration resolution) {
-        return new LastAccessThrottlingSessionRepository(jdbc, resolution);
+    FilterRegistrationBean<OncePerRequestFilter> sessionHandBackBoundary() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                LastAccessThrottlingSessionRepository.forgetSaved();
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    LastAccessThrottlingSessionRepository.forgetSaved();
+                }
+            }
+        });
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
+    }
+
+    /**
+     * Wraps Spring Boot's JDBC session repository once it is set up (its expired-session cleanup
+     * is scheduled by then), so that the session filter and everything else get the throttled
+     * one. A bean of our own would switch Boot's session configuration off.
+     */
+    @Bean
+    static BeanPostProcessor lastAccessThrottling(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof JdbcIndexedSessionRepository jdbc) {
+                    Duration resolution = environment.getProperty("tidecrm.session.last-access-resolution", Duration.class,
+                            Duration.ofMinutes(1));
+                    return new LastAccessThrottlingSessionRepository(jdbc, jdbc::destroy, resolution);
+                }
+                return bean;
+            }
+        };
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
@@ -29,16 +30,18 @@ class StaticResourceConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/css/**", "/js/**", "/images/**", "/favicon.svg", "/favicon.ico")
-                .addResourceLocations("classpath:/static/")
-                .setCacheControl(IMMUTABLE)
-                .resourceChain(true)
-                .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        // A pattern's files are looked up relative to it: /css/app.css is css/app.css under static/.
+        for (String folder : new String[] {"css", "js", "images"}) {
+            versioned(registry.addResourceHandler("/" + folder + "/**").addResourceLocations("classpath:/static/" + folder + "/"));
+        }
+        versioned(registry.addResourceHandler("/favicon.svg", "/favicon.ico").addResourceLocations("classpath:/static/"));
         // The WebJars locator resolver is added by the chain itself (after the version resolver),
         // so /webjars/bootstrap/css/bootstrap.min.css needs no version in the template.
-        registry.addResourceHandler("/webjars/**")
-                .addResourceLocations("classpath:/META-INF/resources/webjars/")
-                .setCacheControl(IMMUTABLE)
+        versioned(registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/"));
+    }
+
+    private static void versioned(ResourceHandlerRegistration registration) {
+        registration.setCacheControl(IMMUTABLE)
                 .resourceChain(true)
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
     }
