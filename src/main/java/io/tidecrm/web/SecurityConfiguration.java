@@ -12,7 +12,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -40,8 +39,9 @@ class SecurityConfiguration {
 
     /**
      * Static assets answer without reading the session or the database: no security context is
-     * loaded, no request is saved, no remember-me cookie is looked up, no CSRF token is made. The
-     * page chain would do all of that for a permitted path too (a session read per asset).
+     * loaded, no request is saved, no remember-me cookie is looked up, no CSRF token is made and
+     * the requested session id is not checked. The page chain would do all of that for a
+     * permitted path too (a session read per asset).
      */
     @Bean
     @Order(0)
@@ -49,7 +49,8 @@ class SecurityConfiguration {
         http.securityMatcher(STATIC_ASSETS)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .securityContext(context -> context.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(session -> session.disable()) // it checks the requested session id: a read
+                .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable())
                 .anonymous(anonymous -> anonymous.disable())

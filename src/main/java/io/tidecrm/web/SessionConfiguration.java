@@ -30,18 +30,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
 
+    /** The attribute by which Spring Session's filter (a once-per-request filter) knows it has run. */
+    private static final String SESSION_FILTER_DONE = SessionRepositoryFilter.class.getName() + ".FILTERED";
+
     @Bean
     PostgreSqlJdbcIndexedSessionRepositoryCustomizer postgreSqlSessionAttributesUpsert() {
         return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 
-    /** Around the session filter: a session saved in one request is never handed to the next. */
+    /**
+     * Around the session filter: a static asset passes it by (it is marked as already filtered,
+     * so that nothing on its way can read the session from the database), and a session saved in
+     * one request is never handed to the next.
+     */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> sessionHandBackBoundary() {
+    FilterRegistrationBean<OncePerRequestFilter> sessionFilterBoundary() {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
+                if (StaticResourceConfiguration.isStaticAsset(request.getRequestURI().substring(request.getContextPath().length()))) {
+                    request.setAttribute(SESSION_FILTER_DONE, Boolean.TRUE);
+                }
                 LastAccessThrottlingSessionRepository.forgetSaved();
                 try {
                     chain.doFilter(request, response);

@@ -28,6 +28,13 @@ class StaticResourceConfiguration implements WebMvcConfigurer {
     /** The content hash is in the URL, so a changed file has a new address: cache for a year. */
     private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
+    /** The folders of static assets (and the favicons): these paths never reach a controller. */
+    static final java.util.List<String> FOLDERS = java.util.List.of("/css/", "/js/", "/images/", "/webjars/");
+
+    static boolean isStaticAsset(String path) {
+        return FOLDERS.stream().anyMatch(path::startsWith) || path.equals("/favicon.svg") || path.equals("/favicon.ico");
+    }
+
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         // A pattern's files are looked up relative to it: /css/app.css is css/app.css under static/.
