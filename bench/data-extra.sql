@@ -36,7 +36,7 @@ SELECT c.id,
        (ARRAY['王','李','张','刘','陈','杨','黄','赵','吴','周','徐','孙','马','朱','胡','郭','何','高','林','罗'])[1 + (g * 7) % 20]
            || (ARRAY['伟','芳','娜','敏','静','强','磊','洋','艳','勇','军','杰','娟','涛','明','超','秀','英','华','平'])[1 + (g * 13) % 20],
        CASE WHEN g % 2 = 0 THEN '男' ELSE '女' END, '采购专员',
-       '13' || lpad(((g * 104729) % 1000000000)::text, 9, '0'), false, c.created_at, c.created_at
+       '13' || lpad(((g::bigint * 104729) % 1000000000)::text, 9, '0'), false, c.created_at, c.created_at
 FROM generate_series(1, (:rows * 9) / 5) g
 JOIN customer c ON c.id = 1 + (g::bigint * 7919) % :rows;
 

@@ -1,6 +1,7 @@
 package io.tidecrm.identity.internal;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,20 @@ class UserDirectory implements UserManagement {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return users.findWithTeamByIdIn(Set.copyOf(ids)).stream()
-                .collect(Collectors.toMap(UserAccount::getId, UserAccount::toSummary));
+        // A page names users in several places (owners, authors, history): within its read-only
+        // transaction each user is read once, and a later lookup reads only the ones not yet seen.
+        Map<Long, UserSummary> seen = RequestMemo.getWhileReadOnly("users", HashMap::new);
+        Set<Long> missing = ids.stream().filter(id -> !seen.containsKey(id)).collect(Collectors.toSet());
+        if (!missing.isEmpty()) {
+            users.findWithTeamByIdIn(missing).forEach(u -> seen.put(u.getId(), u.toSummary()));
+        }
+        Map<Long, UserSummary> found = new HashMap<>();
+        ids.forEach(id -> {
+            if (seen.containsKey(id)) {
+                found.put(id, seen.get(id));
+            }
+        });
+        return found;
     }
 
     @Override
