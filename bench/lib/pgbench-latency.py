@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Percentiles (ms) of pgbench's per-transaction log files: pgbench-latency.py FILE... -> "p50 p99"."""
+import os
 import sys
 
 values = []
 for name in sys.argv[1:]:
+    if not os.path.exists(name):
+        continue  # pgbench did not run (an empty script): no log
     with open(name) as f:
         for line in f:
             parts = line.split()
