@@ -12,4 +12,9 @@ RUN useradd --system --uid 1001 tidecrm
 USER tidecrm
 COPY --from=build /app.jar /app/tide-crm.jar
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/tide-crm.jar"]
+# Memory: a fixed heap of 256 MB and bounded metaspace, code cache and thread stacks keep the
+# process under 512 MB resident under load (BENCHMARKS.md, README "Memory and start-up");
+# the serial collector has the smallest footprint on a small container. Override with
+# JAVA_TOOL_OPTIONS (docker-compose.yml sets the same values).
+ENV JAVA_TOOL_OPTIONS="-Xms256m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC"
+ENTRYPOINT ["java", "-jar", "/app/tide-crm.jar"]

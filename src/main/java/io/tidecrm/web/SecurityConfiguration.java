@@ -8,6 +8,7 @@ import io.tidecrm.identity.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,14 +34,41 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** The paths of static assets (web.StaticResourceConfiguration): public, and never a session. */
+    static final String[] STATIC_ASSETS = {"/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.svg", "/favicon.ico"};
+
+    /**
+     * Static assets answer without reading the session or the database: no security context is
+     * loaded, no request is saved, no remember-me cookie is looked up, no CSRF token is made and
+     * the requested session id is not checked. The page chain would do all of that for a
+     * permitted path too (a session read per asset).
+     */
     @Bean
+    @Order(0)
+    SecurityFilterChain staticAssetsFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(STATIC_ASSETS)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .securityContext(context -> context.disable())
+                .sessionManagement(session -> session.disable()) // it checks the requested session id: a read
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(1)
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService userDetailsService, PersistentTokenRepository tokenRepository,
             @Value("${tidecrm.security.remember-me-validity:14d}") Duration rememberMeValidity) throws Exception {
         // The AuthenticationProvider bean (identity's throttled sign-in) is the global one; adding it
         // here as well would make a failed sign-in pass through it twice and count twice.
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
-                                "/favicon.ico", "/favicon.svg", "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .requestMatchers("/login", "/error", "/error/**", "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())

@@ -1,6 +1,7 @@
 package io.tidecrm.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,9 +13,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
+
+import jakarta.servlet.http.Cookie;
 
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
@@ -31,6 +36,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
  * No N+1: the customer list and the customer page run as many SQL statements for a short list
@@ -130,23 +136,152 @@ class StatementCountIntegrationTests {
         assertSameStatementCount(small, large);
     }
 
+
+    // --- per request: one read-only transaction, no lookup repeated, each row once (issue 14)
+
+    @Test
+    void customerListRunsTheSameStatementsInOneTransactionForPageSizesTwentyFiftyAndHundred() throws Exception {
+        CurrentUser manager = users.newManagerOfNewTeam("stmt-size");
+        CurrentUser rep = users.newUser("stmt-size-rep", Role.REP, manager.getUsername());
+        giveCustomers(rep, 60);
+        giveCustomers(manager, 60);
+
+        request("/customers?size=20", manager); // warm-up
+        List<Request> pages = new ArrayList<>();
+        for (int size : List.of(20, 50, 100)) {
+            Request page = request("/customers?size=" + size, manager);
+            assertThat(customerIdsLinked(page.html())).as("rows of a page of %d", size).isEqualTo(size);
+            assertThat(page.transactions()).as("transactions of a page of %d: %s", size, page.transactionLog())
+                    .isEqualTo(1);
+            pages.add(page);
+        }
+        assertSameStatementCount(pages.get(0), pages.get(1));
+        assertSameStatementCount(pages.get(0), pages.get(2));
+    }
+
+    @Test
+    void managersTeamIsLookedUpOncePerListRequest() throws Exception {
+        CurrentUser manager = users.newManagerOfNewTeam("stmt-team");
+        CurrentUser rep = users.newUser("stmt-team-rep", Role.REP, manager.getUsername());
+        giveCustomers(rep, 3);
+
+        request("/customers", manager);
+        Request list = request("/customers", manager);
+
+        // The list, its tag choices and its owner choices all need the team; it is read once.
+        assertThat(list.sql().stream().filter(q -> q.matches("(?is).*manager_id\\s*=\\s*\\?.*")).count())
+                .as("statements reading the manager's team:%n%s", listing(list))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void customerPageReadsTheCustomerAndItsContactsOnceInOneTransaction() throws Exception {
+        CurrentUser rep = users.newUser("stmt-once", Role.REP, "rep1");
+        long id = customerWithContacts(rep, 3);
+        addFollowUps(id, rep, 12);
+
+        request("/customers/" + id, rep);
+        Request page = request("/customers/" + id, rep);
+
+        assertThat(page.transactions()).as("transactions: %s%n%s", page.transactionLog(), listing(page)).isEqualTo(1);
+        assertThat(page.sql().stream().filter(q -> q.matches("(?is).*\\bfrom customer c?\\b.*")
+                && !q.matches("(?is).*\\bjoin customer\\b.*")).count())
+                .as("statements reading the customer row:%n%s", listing(page))
+                .isEqualTo(1);
+        assertThat(page.sql().stream().filter(q -> q.matches("(?is).*\\bfrom contact\\b.*")).count())
+                .as("statements reading the contacts:%n%s", listing(page))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSignedInPageDoesNotWriteTheSession() throws Exception {
+        Cookie session = signIn("rep2");
+        perform(get("/customers").cookie(session)); // the first page after sign-in may still settle the session
+
+        Request again = perform(get("/customers").cookie(session));
+
+        assertThat(again.sql()).as("statements of a page:%n%s", listing(again))
+                .noneMatch(q -> q.matches("(?is)\\s*(update|insert|delete)\\b.*spring_session.*"));
+    }
+
+    @Test
+    void staticAssetsTouchNeitherSessionNorDatabase() throws Exception {
+        Cookie session = signIn("rep1");
+        Request page = perform(get("/customers").cookie(session));
+        Matcher css = Pattern.compile("/css/app-[0-9a-f]{32}\\.css").matcher(page.html());
+        Matcher bootstrap = Pattern.compile("/webjars/bootstrap/[0-9.]+/css/bootstrap\\.min-[0-9a-f]{32}\\.css").matcher(page.html());
+        assertThat(css.find()).as("the page links the stylesheet by its content hash").isTrue();
+        assertThat(bootstrap.find()).as("and Bootstrap's").isTrue();
+
+        for (String asset : List.of(css.group(), bootstrap.group(), "/js/app.js", "/favicon.svg")) {
+            statements.start();
+            var response = mvc.perform(get(asset).cookie(session)).andExpect(status().isOk()).andReturn().getResponse();
+            statements.stop();
+            assertThat(statements.recorded()).as("statements for %s", asset).isEmpty();
+            assertThat(response.getCookie("SESSION")).as("no session cookie set by %s", asset).isNull();
+        }
+        assertThat(mvc.perform(get(css.group())).andReturn().getResponse().getHeader("Cache-Control"))
+                .contains("max-age=31536000");
+    }
+
     // --- helpers
 
-    private record Request(String html, List<String> sql) {
+    /**
+     * One request: its page, its statements and, for each transaction it ended, the number of
+     * statements run before that commit or rollback.
+     */
+    private record Request(String html, List<String> sql, List<Integer> transactionEnds) {
+
+        /**
+         * Transactions of the page itself: those that ran anything but Spring Session's own
+         * statements (the session is read, and written when it changed, in transactions of its
+         * own by the session filter, before and after the page).
+         */
+        long transactions() {
+            long count = 0;
+            int from = 0;
+            for (int end : transactionEnds) {
+                if (sql.subList(from, end).stream().anyMatch(q -> !q.toUpperCase(java.util.Locale.ROOT).contains("SPRING_SESSION"))) {
+                    count++;
+                }
+                from = end;
+            }
+            return count;
+        }
+
+        String transactionLog() {
+            return "transactions ended after statements " + transactionEnds;
+        }
     }
 
     /** Performs one GET as the user and returns the page and the statements it ran. */
     private Request request(String path, CurrentUser user) throws Exception {
+        return perform(get(path).with(users.as(user.getUsername())));
+    }
+
+    private Request perform(RequestBuilder request) throws Exception {
         statements.start();
         String html;
         try {
-            html = mvc.perform(get(path).with(users.as(user.getUsername())))
+            html = mvc.perform(request)
                     .andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString();
         } finally {
             statements.stop();
         }
-        return new Request(html, statements.recorded());
+        return new Request(html, statements.recorded(), statements.transactions());
+    }
+
+    private Cookie signIn(String username) throws Exception {
+        Cookie session = mvc.perform(formLogin("/login").user(username).password(TestUsers.DEMO_PASSWORD))
+                .andReturn().getResponse().getCookie("SESSION");
+        assertThat(session).as("the JDBC session cookie").isNotNull();
+        return session;
+    }
+
+    /** The number of different customers the page links to. */
+    private static long customerIdsLinked(String html) {
+        return Pattern.compile("href=\"/customers/(\\d+)\"").matcher(html).results().map(m -> m.group(1)).distinct().count();
     }
 
     private static void assertSameStatementCount(Request small, Request large) {
@@ -263,6 +398,7 @@ class StatementCountIntegrationTests {
     static final class StatementCounter implements BeanPostProcessor {
 
         private final List<String> sql = Collections.synchronizedList(new ArrayList<>());
+        private final List<Integer> transactions = Collections.synchronizedList(new ArrayList<>());
         private volatile Thread recording;
 
         @Override
@@ -275,6 +411,12 @@ class StatementCountIntegrationTests {
                                 sql.add(queries.stream().map(q -> q.getQuery()).collect(Collectors.joining("; ")));
                             }
                         })
+                        .afterMethod(call -> {
+                            String method = call.getMethod().getName();
+                            if (Thread.currentThread() == recording && (method.equals("commit") || method.equals("rollback"))) {
+                                transactions.add(sql.size());
+                            }
+                        })
                         .build();
             }
             return bean;
@@ -282,6 +424,7 @@ class StatementCountIntegrationTests {
 
         void start() {
             sql.clear();
+            transactions.clear();
             recording = Thread.currentThread();
         }
 
@@ -291,6 +434,10 @@ class StatementCountIntegrationTests {
 
         List<String> recorded() {
             return List.copyOf(sql);
+        }
+
+        List<Integer> transactions() {
+            return List.copyOf(transactions);
         }
     }
 }

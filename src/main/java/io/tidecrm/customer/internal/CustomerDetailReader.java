@@ -46,7 +46,7 @@ class CustomerDetailReader {
     /** The customer page: the customer, its contacts and its owner history, in a fixed number of statements. */
     Details details(long id, CurrentUser viewer) {
         Customer c = directory.loadReadable(id, viewer);
-        List<ContactView> contactViews = contacts.findByCustomer(id).stream()
+        List<ContactView> contactViews = directory.contactsOfCustomer(id).stream()
                 .map(contact -> ContactView.of(contact, c.getName())).toList();
         record RawHistory(Instant at, OwnerChangeKind kind, Long previous, Long next, Long by, String reason) {
         }

@@ -19,6 +19,7 @@ import io.tidecrm.customer.CustomerStatus;
 import io.tidecrm.customer.FollowUpFacts;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.UserManagement;
+import io.tidecrm.support.RequestMemo;
 import jakarta.persistence.EntityManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,6 +65,24 @@ class CustomerDirectory implements CustomerManagement {
     }
 
     private Customer load(long id, CurrentUser viewer, boolean orInPool) {
+        // A page asks for its customer several times (the page, the timeline, the contact
+        // choices): within its read-only transaction the row is read once, as readable (in the
+        // scope or in the pool), and "visible" is told from it: a pool customer is visible to
+        // an administrator only, any other readable one is in the scope.
+        Customer customer = RequestMemo.getWhileReadOnly("customer." + id + "." + viewer.id(),
+                () -> java.util.Optional.ofNullable(query(id, viewer, true))).orElse(null);
+        if (customer == null || (!orInPool && customer.getOwnerId() == null && !visibility.scopeOf(viewer).all())) {
+            throw new CustomerNotFoundException();
+        }
+        return customer;
+    }
+
+    /** The customer's contacts, primary first: read once per page. */
+    List<Contact> contactsOfCustomer(long customerId) {
+        return RequestMemo.getWhileReadOnly("contacts." + customerId, () -> contacts.findByCustomer(customerId));
+    }
+
+    private Customer query(long id, CurrentUser viewer, boolean orInPool) {
         Scope scope = visibility.scopeOf(viewer);
         String condition = orInPool ? "(" + scope.condition("c") + " OR c.owner_id IS NULL)" : scope.condition("c");
         var query = em.createNativeQuery("SELECT c.* FROM customer c WHERE c.id = :id AND " + condition, Customer.class)
@@ -72,10 +91,7 @@ class CustomerDirectory implements CustomerManagement {
             query.setParameter("scopeOwners", scope.ownerIds());
         }
         List<?> found = query.getResultList();
-        if (found.isEmpty()) {
-            throw new CustomerNotFoundException();
-        }
-        return (Customer) found.get(0);
+        return found.isEmpty() ? null : (Customer) found.get(0);
     }
 
     @Override
@@ -94,7 +110,7 @@ class CustomerDirectory implements CustomerManagement {
     @Transactional(readOnly = true)
     public List<ContactRef> contactsOf(long customerId, CurrentUser viewer) {
         loadVisible(customerId, viewer);
-        return contacts.findByCustomer(customerId).stream().map(Contact::toRef).toList();
+        return contactsOfCustomer(customerId).stream().map(Contact::toRef).toList();
     }
 
     @Override
@@ -103,7 +119,9 @@ class CustomerDirectory implements CustomerManagement {
         if (contactIds.isEmpty()) {
             return Map.of();
         }
-        return contacts.findByCustomerAndIds(customerId, contactIds).stream()
+        // On a page the customer's contacts are usually read already: label from them.
+        List<Contact> all = contactsOfCustomer(customerId);
+        return all.stream().filter(c -> contactIds.contains(c.getId()))
                 .collect(Collectors.toMap(Contact::getId, Contact::toRef));
     }
 

@@ -11,9 +11,13 @@ import io.tidecrm.support.ListQuery;
  *
  * @param q a part of the name, or a whole unified social credit code
  * @param cursor the page position, a cursor of the sort's {@link KeysetOrder}
+ * @param size rows per page: 20 (the default), 50 or 100; any other value counts as 20
  */
 public record CustomerListQuery(CustomerStatus status, CustomerType type, String tag, CustomerSource source, Long owner,
-        Due due, Idle idle, String q, Sort sort, String cursor) implements ListQuery {
+        Due due, Idle idle, String q, Sort sort, String cursor, Integer size) implements ListQuery {
+
+    /** The page sizes a URL may ask for; the first is the default. */
+    static final java.util.List<Integer> PAGE_SIZES = java.util.List.of(20, 50, 100);
 
     /** Next follow-up due today, overdue (before now), or this week (Monday to Sunday). */
     public enum Due {
@@ -49,6 +53,11 @@ public record CustomerListQuery(CustomerStatus status, CustomerType type, String
         Sort(KeysetOrder order) {
             this.order = order;
         }
+    }
+
+    /** Rows per page, one of {@link #PAGE_SIZES}. */
+    public int pageSize() {
+        return size != null && PAGE_SIZES.contains(size) ? size : PAGE_SIZES.get(0);
     }
 
     public Sort sortOrDefault() {

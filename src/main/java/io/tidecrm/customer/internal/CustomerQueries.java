@@ -36,7 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CustomerQueries {
 
-    static final int PAGE_SIZE = 20;
 
     /**
      * The next follow-up as its index has it (a missing one is infinity, which no finite bound
@@ -70,6 +69,7 @@ public class CustomerQueries {
     KeysetPage<Row> list(CustomerListQuery query, CurrentUser viewer) {
         Scope scope = visibility.scopeOf(viewer);
         KeysetOrder order = query.sortOrDefault().order;
+        int pageSize = query.pageSize();
         Where where = new Where()
                 .addIf("c.status = :status", "status", query.status())
                 .addIf("c.type = :type", "type", query.type())
@@ -97,7 +97,7 @@ public class CustomerQueries {
                     WHERE %2$s
                     ORDER BY %3$s
                     LIMIT %4$d
-                    """.formatted(order.expression(), where.sql(), order.orderBy(), PAGE_SIZE + 1);
+                    """.formatted(order.expression(), where.sql(), order.orderBy(), pageSize + 1);
         } else {
             // One index scan per owner in scope, merged: PostgreSQL does not merge an IN list in
             // index order by itself, and a whole team's customers would otherwise be sorted.
@@ -116,12 +116,12 @@ public class CustomerQueries {
                     ) x
                     ORDER BY x.sort_key %4$s, x.id %4$s
                     LIMIT %5$d
-                    """.formatted(order.expression(), where.sql(), order.orderBy(), order.direction(), PAGE_SIZE + 1);
+                    """.formatted(order.expression(), where.sql(), order.orderBy(), order.direction(), pageSize + 1);
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         List<RawRow> raw = jdbc.sql(sql).params(where.params()).query((rs, n) -> RawRow.of(rs)).list();
-        return KeysetPage.withCursors(raw, PAGE_SIZE, r -> order.cursorOf(r.id(), r.sortValue())).map(pageRows -> {
+        return KeysetPage.withCursors(raw, pageSize, r -> order.cursorOf(r.id(), r.sortValue())).map(pageRows -> {
             Map<Long, UserSummary> owners = users.findUsers(pageRows.stream().map(RawRow::ownerId)
                     .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
             var deadline = deadlines.snapshot();

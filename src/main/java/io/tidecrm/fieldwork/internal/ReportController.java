@@ -9,6 +9,7 @@ import io.tidecrm.identity.Role;
 import io.tidecrm.support.Flash;
 import io.tidecrm.support.Forms;
 import io.tidecrm.support.RuleViolation;
+import io.tidecrm.support.WritesOnGet;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
@@ -122,6 +123,7 @@ class ReportController {
     }
 
     @GetMapping("/reports/{id}")
+    @WritesOnGet // the viewer's read receipt
     String read(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         Reports.Report report = reports.loadReadable(id, user);
         reports.markRead(report, user);

@@ -1,6 +1,7 @@
 package io.tidecrm.identity.internal;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import io.tidecrm.identity.Role;
 import io.tidecrm.identity.TeamSummary;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
+import io.tidecrm.support.RequestMemo;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,15 +55,31 @@ class UserDirectory implements UserManagement {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return users.findWithTeamByIdIn(Set.copyOf(ids)).stream()
-                .collect(Collectors.toMap(UserAccount::getId, UserAccount::toSummary));
+        // A page names users in several places (owners, authors, history): within its read-only
+        // transaction each user is read once, and a later lookup reads only the ones not yet seen.
+        Map<Long, UserSummary> seen = RequestMemo.getWhileReadOnly("users", HashMap::new);
+        Set<Long> missing = ids.stream().filter(id -> !seen.containsKey(id)).collect(Collectors.toSet());
+        if (!missing.isEmpty()) {
+            users.findWithTeamByIdIn(missing).forEach(u -> seen.put(u.getId(), u.toSummary()));
+        }
+        Map<Long, UserSummary> found = new HashMap<>();
+        ids.forEach(id -> {
+            if (seen.containsKey(id)) {
+                found.put(id, seen.get(id));
+            }
+        });
+        return found;
     }
 
     @Override
     public Set<Long> managedUserIds(long managerId) {
-        Set<Long> ids = new HashSet<>(users.findIdsInTeamsManagedBy(managerId));
-        ids.add(managerId);
-        return ids;
+        // Every scoped read of a manager's page asks this (the list, its tag choices, the owner
+        // choice): once per request.
+        return RequestMemo.get("managedUserIds." + managerId, () -> {
+            Set<Long> ids = new HashSet<>(users.findIdsInTeamsManagedBy(managerId));
+            ids.add(managerId);
+            return Set.copyOf(ids);
+        });
     }
 
     @Override
