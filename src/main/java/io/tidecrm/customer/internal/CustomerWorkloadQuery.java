@@ -76,10 +76,24 @@ class CustomerWorkloadQuery implements CustomerWorkload {
         PoolDeadlines.Calculator calculator = provider.calculator();
         return jdbc.sql("SELECT type, status, clock_at FROM customer WHERE owner_id = ? AND status <> 'WON'")
                 .param(rep.id())
-                .query((rs, n) -> calculator.deadline(CustomerType.valueOf(rs.getString(1)),
-                        CustomerStatus.valueOf(rs.getString(2)), rep.id(), rs.getTimestamp(3).toInstant()))
+                .query((rs, n) -> {
+                    CustomerType type = known(CustomerType.class, rs.getString(1));
+                    CustomerStatus status = known(CustomerStatus.class, rs.getString(2));
+                    // A code the application does not know (written by an older or newer version) is
+                    // left out rather than breaking the home page.
+                    return type == null || status == null ? null
+                            : calculator.deadline(type, status, rep.id(), rs.getTimestamp(3).toInstant());
+                })
                 .list().stream()
                 .filter(deadline -> deadline != null && !deadline.minus(calculator.warningLead()).isAfter(now))
                 .count();
+    }
+
+    private static <E extends Enum<E>> E known(Class<E> type, String code) {
+        try {
+            return Enum.valueOf(type, code);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
     }
 }

@@ -64,6 +64,20 @@ class ImportIntegrationTests {
     @Autowired
     MockMvc mvc;
 
+    /**
+     * The owner the rows name: a rep of rep1's team of its own, so that what other tests leave rep1
+     * owning (its caps filled, say) never decides these rows.
+     */
+    String owner;
+    long ownerId;
+
+    @org.junit.jupiter.api.BeforeEach
+    void freshOwner() {
+        CurrentUser rep = users.newUser("导入负责人", Role.REP, "rep1");
+        owner = rep.getUsername();
+        ownerId = rep.id();
+    }
+
     // --- helpers
 
     long upload(byte[] content, String name, CurrentUser user) {
@@ -135,7 +149,7 @@ class ImportIntegrationTests {
         CurrentUser admin = users.principal("admin");
         for (var charset : List.of(StandardCharsets.UTF_8, Spreadsheets.GBK)) {
             String company = name("编码" + charset.name().replace("-", ""));
-            List<List<String>> rows = List.of(HEADERS, row(company, "", "B", "rep1", "王小明", "13800000001"));
+            List<List<String>> rows = List.of(HEADERS, row(company, "", "B", owner, "王小明", "13800000001"));
             long id = upload(ImportTestFiles.csv(charset, rows), "客户.csv", admin);
             ImportJob uploaded = store.find(id).orElseThrow();
             assertThat(uploaded.charset()).isEqualTo(charset.name());
@@ -175,12 +189,12 @@ class ImportIntegrationTests {
         String other = name("另一家");
         String code = creditCode();
         long id = csv(admin, List.of(
-                row(owned, "", "B", "rep1", "甲", ""),            // row 2: owned by rep2
-                row(pooled, "", "B", "rep1", "乙", ""),           // row 3: in the pool
-                row(fresh, code, "B", "rep1", "丙", "13800000003"), // row 4: created
-                row(other, code, "B", "rep1", "丁", ""),          // row 5: same credit code, other name
-                row(fresh, code, "B", "rep1", "丙", "13800000003"), // row 6: the same contact again
-                row(fresh, creditCode(), "B", "rep1", "戊", "")));   // row 7: same name, other credit code
+                row(owned, "", "B", owner, "甲", ""),            // row 2: owned by rep2
+                row(pooled, "", "B", owner, "乙", ""),           // row 3: in the pool
+                row(fresh, code, "B", owner, "丙", "13800000003"), // row 4: created
+                row(other, code, "B", owner, "丁", ""),          // row 5: same credit code, other name
+                row(fresh, code, "B", owner, "丙", "13800000003"), // row 6: the same contact again
+                row(fresh, creditCode(), "B", owner, "戊", "")));   // row 7: same name, other credit code
         ImportJob done = importFile(id, CustomerImport.Mode.CREATE_ONLY, admin);
         assertThat(done.created()).isEqualTo(1);
         assertThat(done.failed()).isEqualTo(5);
@@ -199,8 +213,8 @@ class ImportIntegrationTests {
     void aSecondRowOfTheSameCustomerAddsItsContact() {
         CurrentUser admin = users.principal("admin");
         String company = name("多联系人");
-        long id = csv(admin, List.of(row(company, "", "B", "rep1", "张一", "13800000011"),
-                row(company, "", "B", "rep1", "张二", "13800000012")));
+        long id = csv(admin, List.of(row(company, "", "B", owner, "张一", "13800000011"),
+                row(company, "", "B", owner, "张二", "13800000012")));
         ImportJob done = importFile(id, CustomerImport.Mode.CREATE_ONLY, admin);
         assertThat(done.created()).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM customer WHERE name = ?", company)).isEqualTo(1);
@@ -261,7 +275,7 @@ class ImportIntegrationTests {
         CurrentUser admin = users.principal("admin");
         clock.setInstant(Instant.parse("2026-06-01T02:00:00Z"));
         String company = name("时钟");
-        long id = csv(admin, List.of(row(company, "", "B", "rep1", "", "")));
+        long id = csv(admin, List.of(row(company, "", "B", owner, "", "")));
         clock.advance(Duration.ofHours(3));
         Instant runAt = clock.instant();
         dryRun(id, CustomerImport.Mode.CREATE_ONLY, admin);
@@ -277,22 +291,22 @@ class ImportIntegrationTests {
         CurrentUser admin = users.principal("admin");
         String existingName = name("模式已有");
         String code = creditCode();
-        long existingId = existing(existingName, fixtures.userId("rep1"));
+        long existingId = existing(existingName, ownerId);
         fixtures.jdbc().sql("UPDATE customer SET credit_code = ? WHERE id = ?").params(code, existingId).update();
         // Matched on the credit code under a new name, and on the normalised name (a legal suffix left off).
         String renamed = name("模式改名");
         String shortName = existingName.replace("有限公司", "");
 
         String newInCreateOnly = name("仅新建");
-        long createOnly = csv(admin, List.of(row(existingName, "", "A", "rep1", "", ""),
-                row(newInCreateOnly, "", "B", "rep1", "", "")));
+        long createOnly = csv(admin, List.of(row(existingName, "", "A", owner, "", ""),
+                row(newInCreateOnly, "", "B", owner, "", "")));
         ImportJob c = importFile(createOnly, CustomerImport.Mode.CREATE_ONLY, admin);
         assertThat(c.created()).isEqualTo(1);
         assertThat(c.failed()).isEqualTo(1);
 
         String notThere = name("仅更新不存在");
         long updateOnly = csv(admin, List.of(row(shortName, "", "A", "", "新联系人", ""),
-                row(notThere, "", "B", "rep1", "", "")));
+                row(notThere, "", "B", owner, "", "")));
         ImportJob u = importFile(updateOnly, CustomerImport.Mode.UPDATE_ONLY, admin);
         assertThat(u.updated()).isEqualTo(1);
         assertThat(u.skipped()).isEqualTo(1);
@@ -303,24 +317,24 @@ class ImportIntegrationTests {
                 .isEqualTo(1);
 
         String created = name("两者新建");
-        long both = csv(admin, List.of(row(renamed, code, "C", "", "", ""), row(created, "", "B", "rep1", "", "")));
+        long both = csv(admin, List.of(row(renamed, code, "C", "", "", ""), row(created, "", "B", owner, "", "")));
         ImportJob b = importFile(both, CustomerImport.Mode.CREATE_OR_UPDATE, admin);
         assertThat(b.updated()).isEqualTo(1);
         assertThat(b.created()).isEqualTo(1);
         assertThat(fixtures.jdbc().sql("SELECT name FROM customer WHERE id = ?").param(existingId).query(String.class)
                 .single()).isEqualTo(renamed);
-        assertThat(ownerOf(created)).isEqualTo(fixtures.userId("rep1"));
+        assertThat(ownerOf(created)).isEqualTo(ownerId);
     }
 
     @Test
     void theDryRunShowsEveryRowsProblemsAndWritesNothing() {
         CurrentUser admin = users.principal("admin");
         String good = name("试运行");
-        long id = csv(admin, List.of(row(good, "", "B", "rep1", "赵", "13800000021"),
-                row(good, "", "B", "rep1", "钱", "13800000022"),
-                row(name("坏类型"), "", "Z", "rep1", "", ""),
-                row("", "", "B", "rep1", "孙", ""),
-                row(name("坏手机"), "", "B", "rep1", "李", "abc")));
+        long id = csv(admin, List.of(row(good, "", "B", owner, "赵", "13800000021"),
+                row(good, "", "B", owner, "钱", "13800000022"),
+                row(name("坏类型"), "", "Z", owner, "", ""),
+                row("", "", "B", owner, "孙", ""),
+                row(name("坏手机"), "", "B", owner, "李", "abc")));
         String before = fingerprint();
         ImportJob checked = dryRun(id, CustomerImport.Mode.CREATE_ONLY, admin);
         assertThat(fingerprint()).isEqualTo(before);
@@ -350,8 +364,8 @@ class ImportIntegrationTests {
         String bad = name("错误簿");
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADERS);
-        rows.add(row(name("好行"), "", "B", "rep1", "", ""));
-        rows.add(row(bad, "", "Z", "rep1", "某人", "=1+1"));
+        rows.add(row(name("好行"), "", "B", owner, "", ""));
+        rows.add(row(bad, "", "Z", owner, "某人", "=1+1"));
         long id = upload(ImportTestFiles.xlsx(rows), "客户.xlsx", admin);
         importFile(id, CustomerImport.Mode.CREATE_ONLY, admin);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -382,7 +396,7 @@ class ImportIntegrationTests {
         CurrentUser admin = users.principal("admin");
         String one = name("撤销一");
         String two = name("撤销二");
-        long id = csv(admin, List.of(row(one, "", "B", "rep1", "甲", ""), row(two, "", "B", "", "乙", "")));
+        long id = csv(admin, List.of(row(one, "", "B", owner, "甲", ""), row(two, "", "B", "", "乙", "")));
         importFile(id, CustomerImport.Mode.CREATE_ONLY, admin);
         assertThat(count("SELECT count(*) FROM customer WHERE name IN (?, ?)", one, two)).isEqualTo(2);
         assertThat(imports.undo(id, admin)).isEmpty();
@@ -395,7 +409,7 @@ class ImportIntegrationTests {
         CurrentUser admin = users.principal("admin");
         String touched = name("已改动");
         String untouched = name("未改动");
-        long id = csv(admin, List.of(row(touched, "", "B", "rep1", "", ""), row(untouched, "", "B", "rep1", "", "")));
+        long id = csv(admin, List.of(row(touched, "", "B", owner, "", ""), row(untouched, "", "B", owner, "", "")));
         importFile(id, CustomerImport.Mode.CREATE_ONLY, admin);
         long touchedId = fixtures.jdbc().sql("SELECT id FROM customer WHERE name = ?").param(touched).query(Long.class)
                 .single();

@@ -121,6 +121,14 @@ class HomePageIntegrationTests {
     }
 
     @Test
+    void aRepsHomeStillShowsWhenACustomerHasAStatusThisVersionDoesNotKnow() throws Exception {
+        CurrentUser rep = users.newUser("首页未知", Role.REP, null);
+        customers.insert(CustomerFixtures.uniqueName("未知状态"), "A", "NEW", rep.id());
+
+        assertThat(card(home(rep), "home-near-pool")).contains(">0<");
+    }
+
+    @Test
     void aRepsMonthShowsTheirFigureRankAndTarget() throws Exception {
         CurrentUser manager = users.newManagerOfNewTeam("首页月");
         CurrentUser rep = users.newUser("首页月销售", Role.REP, manager.getUsername());
