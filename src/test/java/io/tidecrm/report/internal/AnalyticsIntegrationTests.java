@@ -419,6 +419,17 @@ class AnalyticsIntegrationTests {
     }
 
     @Test
+    void anExportFormCarriesTheCustomRangeShownSoTheFileHoldsTheSameFigures() throws Exception {
+        String html = mvc.perform(get("/analytics").param("period", "CUSTOM").param("from", "2026-10-05")
+                .param("to", "2026-11-07").with(users.as(manager.getUsername())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String form = html.substring(html.indexOf("action=\"/analytics/export\""));
+        form = form.substring(0, form.indexOf("</form>"));
+        assertThat(form).contains("name=\"period\" value=\"CUSTOM\"", "name=\"from\" value=\"2026-10-05\"",
+                "name=\"to\" value=\"2026-11-07\"");
+    }
+
+    @Test
     void aRepMayNotExportAReportNorTheLeaderboard() throws Exception {
         mvc.perform(post("/analytics/export").with(csrf()).param("section", "PIPELINE").with(users.as(rep.getUsername())))
                 .andExpect(status().isForbidden());
