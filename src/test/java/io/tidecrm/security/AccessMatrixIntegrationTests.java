@@ -85,6 +85,17 @@ class AccessMatrixIntegrationTests {
                 RETURNING id
                 """).params(customer, fixtures.userId("rep1"), marker + "合同", fixtures.userId("rep1"))
                 .query(Long.class).single();
+        // An approved contract with an instalment due today: it shows on the instalments-due and overdue lists.
+        long approved = fixtures.jdbc().sql("""
+                INSERT INTO contract (customer_id, owner_id, title, status, type, payment_method, sign_date, total,
+                                      approval_state, submitted_by_id, created_by_id, created_at, updated_at)
+                VALUES (?, ?, ?, 'IN_PROGRESS', 'DIRECT', 'BANK_TRANSFER', current_date, 1000, 'APPROVED', ?, ?,
+                        now(), now())
+                RETURNING id
+                """).params(customer, fixtures.userId("rep1"), marker + "待回款", fixtures.userId("rep1"),
+                fixtures.userId("rep1")).query(Long.class).single();
+        fixtures.jdbc().sql("INSERT INTO contract_instalment (contract_id, due_date, amount, created_at) VALUES (?, current_date - 1, 500, now())")
+                .param(approved).update();
         long opportunity = fixtures.jdbc().sql("""
                 INSERT INTO opportunity (customer_id, owner_id, title, stage, amount, expected_close_date, probability,
                                          created_by_id, created_at, updated_at)

@@ -121,10 +121,44 @@ class ContractQueries {
     /** The overdue instalments of approved contracts in the viewer's scope, by ageing bucket. */
     Overdue overdue(CurrentUser viewer) {
         LocalDate today = LocalDate.now(clock);
+        List<Overdue.Row> rows = outstanding(viewer, today, "i.due_date < :until", today).stream()
+                .map(o -> new Overdue.Row(o.instalmentId(), o.contractId(), o.title(), o.customerId(),
+                        o.customerName(), o.ownerName(), o.dueDate(), o.amount(), o.outstanding(), o.days(),
+                        Overdue.Range.of(o.days())))
+                .toList();
+        Map<Overdue.Range, long[]> counts = new EnumMap<>(Overdue.Range.class);
+        Map<Overdue.Range, BigDecimal> sums = new EnumMap<>(Overdue.Range.class);
+        for (Overdue.Row row : rows) {
+            counts.computeIfAbsent(row.range(), r -> new long[1])[0]++;
+            sums.merge(row.range(), row.outstanding(), BigDecimal::add);
+        }
+        List<Overdue.Bucket> buckets = new ArrayList<>();
+        for (Overdue.Range range : Overdue.Range.values()) {
+            buckets.add(new Overdue.Bucket(range, counts.getOrDefault(range, new long[1])[0],
+                    sums.getOrDefault(range, BigDecimal.ZERO)));
+        }
+        return new Overdue(today, buckets, rows);
+    }
+
+    /**
+     * What is still to be received on the approved contracts in the viewer's scope, due within
+     * {@code within} days from today, the overdue ones included: a rep's own, a manager's team's,
+     * everyone's for an administrator.
+     */
+    InstalmentsDue due(CurrentUser viewer, InstalmentsDue.Window within) {
+        LocalDate today = LocalDate.now(clock);
+        List<InstalmentsDue.Row> rows = outstanding(viewer, today, "i.due_date <= :until",
+                today.plusDays(within.days()));
+        return InstalmentsDue.of(today, within, rows);
+    }
+
+    /** Instalments of approved contracts in scope with something outstanding, oldest due first. */
+    private List<InstalmentsDue.Row> outstanding(CurrentUser viewer, LocalDate today, String dueCondition,
+            LocalDate until) {
         Where where = customers.scopeCondition("c", viewer).where();
         where.add("k.approval_state = 'APPROVED'", null, null);
-        where.add("i.due_date < :today", "today", Date.valueOf(today));
-        record Raw(Overdue.Row row, long ownerId) {
+        where.add(dueCondition, "until", Date.valueOf(until));
+        record Raw(InstalmentsDue.Row row, long ownerId) {
         }
         List<Raw> raws = jdbc.sql("""
                 SELECT * FROM (
@@ -142,33 +176,14 @@ class ContractQueries {
                 ORDER BY o.due_date, o.id LIMIT %d
                 """.formatted(CUSTOMERS, where.sql(), OVERDUE_ROWS))
                 .params(where.params())
-                .query((rs, n) -> {
-                    long days = rs.getLong("days");
-                    return new Raw(new Overdue.Row(rs.getLong("id"), rs.getLong("contract_id"), rs.getString("title"),
-                            rs.getLong("customer_id"), rs.getString("customer_name"), null,
-                            rs.getDate("due_date").toLocalDate(), rs.getBigDecimal("amount"),
-                            rs.getBigDecimal("outstanding"), days, Overdue.Range.of(days)), rs.getLong("owner_id"));
-                })
+                .param("today", Date.valueOf(today))
+                .query((rs, n) -> new Raw(new InstalmentsDue.Row(rs.getLong("id"), rs.getLong("contract_id"),
+                        rs.getString("title"), rs.getLong("customer_id"), rs.getString("customer_name"), null,
+                        rs.getDate("due_date").toLocalDate(), rs.getBigDecimal("amount"),
+                        rs.getBigDecimal("outstanding"), rs.getLong("days")), rs.getLong("owner_id")))
                 .list();
         Map<Long, UserSummary> names = users.findUsers(raws.stream().map(Raw::ownerId).toList());
-        List<Overdue.Row> rows = raws.stream().map(r -> {
-            Overdue.Row o = r.row();
-            return new Overdue.Row(o.instalmentId(), o.contractId(), o.title(), o.customerId(), o.customerName(),
-                    ContractService.displayName(names, r.ownerId()), o.dueDate(), o.amount(), o.outstanding(), o.days(),
-                    o.range());
-        }).toList();
-        Map<Overdue.Range, long[]> counts = new EnumMap<>(Overdue.Range.class);
-        Map<Overdue.Range, BigDecimal> sums = new EnumMap<>(Overdue.Range.class);
-        for (Overdue.Row row : rows) {
-            counts.computeIfAbsent(row.range(), r -> new long[1])[0]++;
-            sums.merge(row.range(), row.outstanding(), BigDecimal::add);
-        }
-        List<Overdue.Bucket> buckets = new ArrayList<>();
-        for (Overdue.Range range : Overdue.Range.values()) {
-            buckets.add(new Overdue.Bucket(range, counts.getOrDefault(range, new long[1])[0],
-                    sums.getOrDefault(range, BigDecimal.ZERO)));
-        }
-        return new Overdue(today, buckets, rows);
+        return raws.stream().map(r -> r.row().withOwner(ContractService.displayName(names, r.ownerId()))).toList();
     }
 
     /** Owners a manager (their team) or an administrator (everyone but administrators) may filter by; null for a rep. */

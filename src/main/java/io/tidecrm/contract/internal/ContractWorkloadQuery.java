@@ -24,10 +24,11 @@ class ContractWorkloadQuery implements ContractWorkload {
     public Counts counts(CurrentUser viewer) {
         long mine = jdbc.sql("SELECT count(*) FROM contract WHERE owner_id = ? AND approval_state = 'SUBMITTED'")
                 .param(viewer.id()).query(Long.class).single();
-        Overdue overdue = queries.overdue(viewer);
-        long count = overdue.buckets().stream().mapToLong(Overdue.Bucket::count).sum();
-        BigDecimal outstanding = overdue.buckets().stream().map(Overdue.Bucket::outstanding)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Counts(queries.pendingCount(viewer), mine, count, outstanding);
+        // One read serves both figures: the week's window holds every overdue instalment too.
+        InstalmentsDue week = queries.due(viewer, InstalmentsDue.Window.DAYS_7);
+        BigDecimal overdueOutstanding = week.rows().stream().filter(InstalmentsDue.Row::overdue)
+                .map(InstalmentsDue.Row::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Counts(queries.pendingCount(viewer), mine, week.overdueCount(), overdueOutstanding,
+                week.rows().size(), week.outstanding());
     }
 }

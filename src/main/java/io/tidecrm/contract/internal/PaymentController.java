@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The payment plan and payments received of a contract, and the overdue ageing list. */
+/** The payment plan and payments received of a contract, the instalments due and the overdue ageing list. */
 @Controller
 class PaymentController {
 
@@ -73,6 +74,20 @@ class PaymentController {
             }
         }
         return detailPage.show(id, user, model);
+    }
+
+    /**
+     * The instalments to chase: due within 7, 30 (the default) or 90 days, the overdue ones first,
+     * in the viewer's scope (a rep's own contracts). A window that is not one of these shows 30.
+     */
+    @GetMapping("/contracts/due")
+    String due(@RequestParam(name = "within", required = false) String within,
+            @AuthenticationPrincipal CurrentUser user, Model model) {
+        InstalmentsDue.Window window = java.util.Arrays.stream(InstalmentsDue.Window.values())
+                .filter(w -> w.name().equals(within)).findFirst().orElse(InstalmentsDue.Window.DAYS_30);
+        model.addAttribute("due", queries.due(user, window));
+        model.addAttribute("windows", InstalmentsDue.Window.values());
+        return "contract/due";
     }
 
     /** Managers see their team's overdue instalments, administrators everyone's. */
