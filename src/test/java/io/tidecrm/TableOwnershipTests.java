@@ -38,6 +38,7 @@ class TableOwnershipTests {
     static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("app_user", "identity"),
             Map.entry("team", "identity"),
+            Map.entry("user_team_spell", "identity"),
             Map.entry("login_throttle", "identity"),
             Map.entry("persistent_logins", "identity"),
             Map.entry("audit_event", "audit"),

@@ -36,6 +36,12 @@ public interface UserManagement {
     /** Enabled administrators. */
     Set<Long> enabledAdminIds();
 
+    /**
+     * The teams each of these users has belonged to, oldest first; a user whose team has never
+     * changed since the history began has one spell. Unknown ids are absent from the map.
+     */
+    Map<Long, List<TeamSpell>> teamHistory(Collection<Long> userIds);
+
     /** Enabled members of a team, ordered by display name. */
     List<UserSummary> findTeamMembers(long teamId);
 

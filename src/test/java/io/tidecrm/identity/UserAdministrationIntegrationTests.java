@@ -32,6 +32,9 @@ class UserAdministrationIntegrationTests {
     @Autowired
     UserManagement userManagement;
 
+    @Autowired
+    io.tidecrm.support.MutableClock clock;
+
     @Test
     void adminCreatesAUserWhoAppearsInTheList() throws Exception {
         String name = "newrep-" + System.nanoTime();
@@ -155,5 +158,32 @@ class UserAdministrationIntegrationTests {
         return post("/admin/users").with(users.as("admin")).with(csrf()).param("username", name)
                 .param("displayName", "新同事").param("role", "REP").param("enabled", "true")
                 .param("password", password);
+    }
+
+    @Test
+    void aTeamChangeEndsTheSpellInTheOldTeamAndStartsOneInTheNew() throws Exception {
+        CurrentUser first = users.newManagerOfNewTeam("历史甲组");
+        CurrentUser second = users.newManagerOfNewTeam("历史乙组");
+        String name = "spell" + System.nanoTime();
+        mvc.perform(post("/admin/users").with(users.as("admin")).with(csrf()).param("username", name)
+                .param("displayName", "调组历史").param("role", "REP").param("enabled", "true")
+                .param("teamId", String.valueOf(first.teamId())).param("password", "Secret#2026"))
+                .andExpect(redirectedUrl("/admin/users"));
+        long id = userManagement.findByUsername(name).orElseThrow().id();
+        for (Long team : new Long[] { second.teamId(), second.teamId(), null }) {
+            clock.advance(java.time.Duration.ofMinutes(1));
+            mvc.perform(post("/admin/users/{id}", id).with(users.as("admin")).with(csrf()).param("username", name)
+                    .param("displayName", "调组历史").param("role", "REP").param("enabled", "true")
+                    .param("teamId", team == null ? "" : String.valueOf(team)))
+                    .andExpect(redirectedUrl("/admin/users"));
+        }
+
+        List<TeamSpell> history = userManagement.teamHistory(List.of(id)).get(id);
+        // Saving the same team again starts no spell; each spell ends where the next starts.
+        assertThat(history).extracting(TeamSpell::teamId).containsExactly(first.teamId(), second.teamId(), null);
+        assertThat(history.get(0).to()).isEqualTo(history.get(1).from());
+        assertThat(history.get(1).to()).isEqualTo(history.get(2).from());
+        assertThat(history.get(2).to()).isNull();
+        assertThat(TeamSpell.at(history, history.get(1).from())).map(TeamSpell::teamId).contains(second.teamId());
     }
 }

@@ -33,10 +33,12 @@ class UserAdministration {
     private final PasswordPolicy policy;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final PersistentTokenRepository rememberMeTokens;
+    private final TeamHistory teamHistory;
 
     UserAdministration(UserAccountRepository users, TeamRepository teams, PasswordEncoder encoder,
             PasswordPolicy policy, FindByIndexNameSessionRepository<? extends Session> sessions,
-            PersistentTokenRepository rememberMeTokens) {
+            PersistentTokenRepository rememberMeTokens, TeamHistory teamHistory) {
+        this.teamHistory = teamHistory;
         this.users = users;
         this.teams = teams;
         this.encoder = encoder;
@@ -65,12 +67,15 @@ class UserAdministration {
         UserAccount user = new UserAccount(username, form.displayName().strip(), form.role(),
                 encoder.encode(form.password()));
         apply(user, form);
+        long id;
         try {
-            return users.saveAndFlush(user).getId();
+            id = users.saveAndFlush(user).getId();
         } catch (DataIntegrityViolationException e) {
             // Another request created the same name between the check and the insert.
             throw new RuleViolation("username", "user.username.taken");
         }
+        teamHistory.started(id, form.teamId());
+        return id;
     }
 
     void updateUser(long id, UserForm form) {
@@ -82,11 +87,13 @@ class UserAdministration {
             requireAnotherAdmin(user, form.role() != Role.ADMIN ? "role" : "enabled");
         }
         boolean disabling = user.isEnabled() && !form.isEnabled();
+        Long oldTeam = user.getTeam() == null ? null : user.getTeam().getId();
         user.setDisplayName(form.displayName().strip());
         user.setRole(form.role());
         user.setEnabled(form.isEnabled());
         apply(user, form);
         users.flush();
+        teamHistory.changed(user.getId(), oldTeam, form.teamId());
         if (disabling) {
             endSessions(user.getUsername());
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.tidecrm.identity.Role;
+import io.tidecrm.identity.TeamSpell;
 import io.tidecrm.identity.TeamSummary;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
@@ -24,10 +25,17 @@ class UserDirectory implements UserManagement {
 
     private final UserAccountRepository users;
     private final TeamRepository teams;
+    private final TeamHistory teamHistory;
 
-    UserDirectory(UserAccountRepository users, TeamRepository teams) {
+    UserDirectory(UserAccountRepository users, TeamRepository teams, TeamHistory teamHistory) {
         this.users = users;
         this.teams = teams;
+        this.teamHistory = teamHistory;
+    }
+
+    @Override
+    public Map<Long, List<TeamSpell>> teamHistory(Collection<Long> userIds) {
+        return teamHistory.of(userIds);
     }
 
     @Override

@@ -13,6 +13,8 @@ import io.tidecrm.contract.ContractFactReplay;
 import io.tidecrm.customer.CustomerFactReplay;
 import io.tidecrm.fieldwork.VisitFactReplay;
 import io.tidecrm.followup.FollowUpFactReplay;
+import io.tidecrm.identity.TeamSpell;
+import io.tidecrm.identity.UserManagement;
 import io.tidecrm.lead.LeadFactReplay;
 import io.tidecrm.sales.OpportunityFactReplay;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  * from its own tables, and compares it with the ledger: for a new installation or a migration
  * (the facts before the ledger existed), and to prove the read model right. Applying it adds
  * the facts the ledger misses and never changes or removes a row, so no past figure moves by
- * more than what was missing. Known limits of the sources: a replayed fact carries the owner's
- * team now, an approval the contract's amount now, and a send-back is not replayed at all.
+ * more than what was missing. A fact it adds is credited to the team its user belonged to at the
+ * time, from identity's team history (the team now where the history does not reach back that
+ * far). Known limits of the sources: an approval carries the contract's amount now, and a
+ * send-back is not replayed at all.
  */
 @Component
 class LedgerRebuild {
@@ -40,11 +44,13 @@ class LedgerRebuild {
     private final VisitFactReplay visits;
     private final LeadFactReplay leads;
     private final BoardLedger ledger;
+    private final UserManagement users;
     private final JdbcClient jdbc;
 
     LedgerRebuild(CustomerFactReplay customers, FollowUpFactReplay followUps, OpportunityFactReplay opportunities,
             ContractFactReplay contracts, VisitFactReplay visits, LeadFactReplay leads, BoardLedger ledger,
-            JdbcClient jdbc) {
+            UserManagement users, JdbcClient jdbc) {
+        this.users = users;
         this.leads = leads;
         this.customers = customers;
         this.followUps = followUps;
@@ -139,8 +145,10 @@ class LedgerRebuild {
         int added = 0;
         if (apply) {
             missing.sort(java.util.Comparator.comparing(LedgerEntry::occurredAt));
+            Map<Long, List<TeamSpell>> teams = users.teamHistory(
+                    missing.stream().map(LedgerEntry::userId).distinct().toList());
             for (LedgerEntry e : missing) {
-                added += ledger.record(e) ? 1 : 0;
+                added += ledger.record(atTheTime(e, teams.getOrDefault(e.userId(), List.of()))) ? 1 : 0;
             }
         }
         List<BoardCheck> boards = counts.entrySet().stream()
@@ -148,6 +156,14 @@ class LedgerRebuild {
                         x.getValue()[3], x.getValue()[4]))
                 .toList();
         return new Report(from, to, boards, examples, added);
+    }
+
+    /** The entry credited to the team its user belonged to when it happened, where the history knows it. */
+    static LedgerEntry atTheTime(LedgerEntry e, List<TeamSpell> history) {
+        return TeamSpell.at(history, e.occurredAt())
+                .map(s -> new LedgerEntry(e.board(), e.userId(), s.teamId(), e.businessDate(), e.value(),
+                        e.customerId(), e.recordId(), e.label(), e.source(), e.occurredAt()))
+                .orElse(e);
     }
 
     private static void example(List<String> examples, String line) {

@@ -251,6 +251,32 @@ class LeaderboardPagesIntegrationTests {
     }
 
     @Test
+    void theRebuildCreditsAFactItAddsToTheTeamItsUserWasInThatDay() throws Exception {
+        LocalDate day = LocalDate.of(2027, 11, 9);
+        clock.setInstant(day.atTime(10, 0).atZone(ZONE).toInstant());
+        CurrentUser rep = users.newUser("rebuild-move", Role.REP, "rep1"); // a name the user form accepts
+        CurrentUser otherManager = users.newManagerOfNewTeam("重建新组");
+        ContractTestSupport contracts = new ContractTestSupport(mvc, users, customers);
+        long contract = contracts.approved(rep.getUsername(), "manager1", "1");
+        contracts.pay(rep.getUsername(), contract, "200.00", null).andExpect(status().is3xxRedirection());
+        deliveries.awaitAll();
+        // Five days later the administrator moves the rep to another team.
+        clock.setInstant(day.plusDays(5).atTime(10, 0).atZone(ZONE).toInstant());
+        long version = jdbc.sql("SELECT version FROM app_user WHERE id = ?").param(rep.id()).query(Long.class).single();
+        mvc.perform(post("/admin/users/{id}", rep.id()).with(users.as("admin")).with(csrf())
+                .param("username", rep.getUsername()).param("displayName", rep.displayName()).param("role", "REP")
+                .param("enabled", "true").param("teamId", String.valueOf(otherManager.teamId()))
+                .param("version", String.valueOf(version)))
+                .andExpect(status().is3xxRedirection());
+
+        jdbc.sql("DELETE FROM board_fact WHERE board = 'PAYMENTS' AND user_id = ?").params(rep.id()).update();
+        assertThat(rebuild.rebuild(day, day, true).added()).isEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT team_id FROM board_fact WHERE board = 'PAYMENTS' AND user_id = ?")
+                .params(rep.id()).query(Long.class).single()).isEqualTo(rep.teamId()).isNotEqualTo(otherManager.teamId());
+    }
+
+    @Test
     void aFailingListenerDoesNotRollBackTheApproval() throws Exception {
         CurrentUser rep = users.newUser("失败", Role.REP, "rep1");
         ContractTestSupport contracts = new ContractTestSupport(mvc, users, customers);
