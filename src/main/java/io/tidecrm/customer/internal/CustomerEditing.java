@@ -3,9 +3,7 @@ package io.tidecrm.customer.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import io.tidecrm.customer.CustomerStatus;
 import io.tidecrm.customer.OwnerChangeKind;
@@ -29,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class CustomerEditing {
 
-    private static final int MAX_TAGS = 10;
-    private static final int MAX_TAG_LENGTH = 30;
 
     private final CustomerDirectory directory;
     private final CustomerRepository customers;
@@ -152,24 +148,7 @@ class CustomerEditing {
     }
 
     static List<String> parseTags(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        Set<String> tags = new LinkedHashSet<>();
-        for (String part : text.split("[,，;；\\n]+")) {
-            String tag = part.strip();
-            if (tag.isEmpty()) {
-                continue;
-            }
-            if (tag.length() > MAX_TAG_LENGTH) {
-                throw new RuleViolation("tags", "customer.tags.tooLong", MAX_TAG_LENGTH);
-            }
-            tags.add(tag);
-        }
-        if (tags.size() > MAX_TAGS) {
-            throw new RuleViolation("tags", "customer.tags.tooMany", MAX_TAGS);
-        }
-        return List.copyOf(tags);
+        return io.tidecrm.support.Tags.parse(text, "customer.tags");
     }
 
     /** Stores a web address with its scheme, so that it is always rendered as an http(s) link. */

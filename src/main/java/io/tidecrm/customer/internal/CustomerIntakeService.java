@@ -147,11 +147,7 @@ class CustomerIntakeService implements CustomerIntake {
 
     /** "张三" → "张*": enough to tell a colleague owns it, not who. */
     static String mask(String name) {
-        if (name == null || name.isEmpty()) {
-            return name;
-        }
-        return name.codePoints().limit(1).collect(StringBuilder::new, StringBuilder::appendCodePoint,
-                StringBuilder::append) + "*";
+        return io.tidecrm.support.NameMask.mask(name);
     }
 
     private static boolean blank(String s) {

@@ -96,10 +96,7 @@ class LeadDuplicates {
 
     /** "张三" → "张*". */
     static String mask(String name) {
-        if (name == null || name.isEmpty()) {
-            return name;
-        }
-        return new String(Character.toChars(name.codePointAt(0))) + "*";
+        return io.tidecrm.support.NameMask.mask(name);
     }
 
     private static boolean blank(String s) {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +40,6 @@ class LeadService {
 
     /** Follow-ups are written within 24 hours of the contact, as a customer's. */
     static final Duration MAX_AGE = Duration.ofHours(24);
-    private static final int MAX_TAGS = 10;
 
     private final LeadAccess access;
     private final LeadAssignment assignment;
@@ -149,23 +147,7 @@ class LeadService {
     }
 
     static List<String> parseTags(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        Set<String> tags = new LinkedHashSet<>();
-        for (String part : text.split("[,，;；\\n]+")) {
-            String tag = part.strip();
-            if (tag.length() > 30) {
-                throw new RuleViolation("tags", "lead.tags.tooLong", 30);
-            }
-            if (!tag.isEmpty()) {
-                tags.add(tag);
-            }
-        }
-        if (tags.size() > MAX_TAGS) {
-            throw new RuleViolation("tags", "lead.tags.tooMany", MAX_TAGS);
-        }
-        return List.copyOf(tags);
+        return io.tidecrm.support.Tags.parse(text, "lead.tags");
     }
 
     /** assigned → contactable (可联系): the confirmation. */
