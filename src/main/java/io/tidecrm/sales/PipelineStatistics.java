@@ -2,6 +2,7 @@ package io.tidecrm.sales;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import io.tidecrm.identity.CurrentUser;
@@ -39,6 +40,26 @@ public interface PipelineStatistics {
      */
     record FunnelRow(String stage, long reached, Integer fromPrevious) {
     }
+
+    /**
+     * One month of the weighted forecast (as on the forecast page).
+     *
+     * @param month the expected close month, null for the open opportunities expected before today
+     * @param weighted Σ amount × probability / 100 of the open ones
+     * @param won the amount already won in the month
+     */
+    record ForecastRow(YearMonth month, long open, BigDecimal openAmount, BigDecimal weighted, BigDecimal won) {
+
+        public BigDecimal forecast() {
+            return weighted.add(won);
+        }
+    }
+
+    /**
+     * The forecast of the viewer's opportunities (a rep's own, a manager's team's, everyone's
+     * for an administrator): the overdue open ones first, then each month from the current one.
+     */
+    List<ForecastRow> forecast(CurrentUser viewer);
 
     /** The open pipeline by stage, in stage order, every open stage listed (zeros included). */
     List<StageRow> openByStage(CurrentUser viewer);

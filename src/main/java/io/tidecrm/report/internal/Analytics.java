@@ -44,7 +44,8 @@ class Analytics {
             List<PipelineStatistics.StageTime> stageTimes, List<PipelineStatistics.OutcomeRow> outcomes,
             YearMonth firstMonth, YearMonth lastMonth, List<CollectionStatistics.MonthRow> money,
             List<CollectionStatistics.AgingRow> aging, List<CustomerStatistics.Row> newCustomers,
-            List<FollowUpStatistics.KindRow> followUps, List<CollectionStatistics.RenewalRow> renewals) {
+            List<FollowUpStatistics.KindRow> followUps, List<CollectionStatistics.RenewalRow> renewals,
+            List<PipelineStatistics.ForecastRow> forecast) {
     }
 
     LocalDate today() {
@@ -64,6 +65,7 @@ class Analytics {
                 pipeline.timeInStage(viewer, period.from(), period.to()), pipeline.closed(viewer, period.from(), period.to()), first, last,
                 collections.monthly(viewer, first, last), collections.aging(viewer, today),
                 customers.newCustomers(viewer, by, period.from(), period.to()),
-                followUps.byKind(viewer, period.from(), period.to()), collections.renewalsDue(viewer, today));
+                followUps.byKind(viewer, period.from(), period.to()), collections.renewalsDue(viewer, today),
+                pipeline.forecast(viewer));
     }
 }

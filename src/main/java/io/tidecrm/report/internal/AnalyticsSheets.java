@@ -51,6 +51,13 @@ final class AnalyticsSheets {
                             r.reason() == null ? "" : r.reason(), r.opportunities(), r.amount()));
                 }
             }
+            case FORECAST -> {
+                headers = headers(label, "month", "opportunities", "openAmount", "weighted", "wonAmount", "forecast");
+                for (PipelineStatistics.ForecastRow r : report.forecast()) {
+                    rows.add(row(r.month() == null ? label.apply("opportunity.forecast.overdue") : r.month().toString(),
+                            r.open(), r.openAmount(), r.weighted(), r.won(), r.forecast()));
+                }
+            }
             case MONEY -> {
                 headers = headers(label, "month", "planned", "received", "receivedOnPlan", "collectionRate");
                 for (CollectionStatistics.MonthRow r : report.money()) {

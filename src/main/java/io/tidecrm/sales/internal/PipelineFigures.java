@@ -26,12 +26,21 @@ class PipelineFigures implements PipelineStatistics {
 
     private final JdbcClient jdbc;
     private final CustomerManagement customers;
+    private final OpportunityQueries queries;
     private final Clock clock;
 
-    PipelineFigures(JdbcClient jdbc, CustomerManagement customers, Clock clock) {
+    PipelineFigures(JdbcClient jdbc, CustomerManagement customers, OpportunityQueries queries, Clock clock) {
         this.jdbc = jdbc;
         this.customers = customers;
+        this.queries = queries;
         this.clock = clock;
+    }
+
+    @Override
+    public List<ForecastRow> forecast(CurrentUser viewer) {
+        return queries.forecast(viewer).rows().stream()
+                .map(r -> new ForecastRow(r.month(), r.openCount(), r.openAmount(), r.weighted(), r.won()))
+                .toList();
     }
 
     @Override

@@ -466,6 +466,43 @@ class AnalyticsIntegrationTests {
     }
 
     @Test
+    void theForecastWeighsTheScopesOpenOpportunitiesByCloseMonthAndItsExportHoldsTheSameRows() throws Exception {
+        long mine = customer(rep);
+        opportunity(mine, rep, "PROPOSAL", "1000.00", 60, null, null);
+        opportunity(mine, rep, "LEAD", "500.00", 10, null, null);
+        opportunity(mine, rep, "LOST", "700.00", 0, "价格", TODAY.minusDays(1));
+        opportunity(customer(otherRep), otherRep, "PROPOSAL", "999.00", 60, null, null);
+
+        for (CurrentUser viewer : List.of(rep, manager)) {
+            List<PipelineStatistics.ForecastRow> rows = pipeline.forecast(viewer);
+            // The overdue open ones first, then six months from the current one.
+            assertThat(rows).hasSize(7);
+            assertThat(rows.get(0).month()).isNull();
+            assertThat(rows.get(1).month()).isEqualTo(YearMonth.of(2026, 11));
+            PipelineStatistics.ForecastRow december = rows.get(2);
+            assertThat(december.month()).isEqualTo(YearMonth.of(2026, 12));
+            assertThat(december.open()).isEqualTo(2);
+            assertThat(december.openAmount()).isEqualByComparingTo("1500");
+            assertThat(december.weighted()).isEqualByComparingTo("650");
+            assertThat(december.forecast()).isEqualByComparingTo("650");
+        }
+
+        byte[] file = mvc.perform(post("/analytics/export").with(csrf()).param("section", "FORECAST")
+                        .param("lang", "en").with(users.as(manager.getUsername())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<Row> rows;
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(file))) {
+            rows = workbook.getFirstSheet().read();
+        }
+        assertThat(rows).hasSize(2 + 7);
+        assertThat(rows.get(4).getCellText(0)).isEqualTo("2026-12");
+        assertThat(rows.get(4).getCellAsNumber(3).orElseThrow()).isEqualByComparingTo("650");
+        String html = mvc.perform(get("/analytics").with(users.as(rep.getUsername())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("id=\"table-FORECAST\"").contains("data-value=\"650.00\"");
+    }
+
+    @Test
     void theLeaderboardExportListsTheRankingAsShownAndIsAudited() throws Exception {
         byte[] file = mvc.perform(post("/leaderboard/export").with(csrf()).param("board", "FOLLOW_UPS").param("period", "MONTH")
                         .param("team", String.valueOf(manager.teamId())).param("lang", "en")
