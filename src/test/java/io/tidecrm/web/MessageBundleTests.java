@@ -35,6 +35,15 @@ class MessageBundleTests {
     }
 
     @Test
+    void aLabelIsWrittenOnceInItsBundleSoNoLaterLineSilentlyReplacesIt() throws IOException {
+        for (String basename : MessageBundles.basenames()) {
+            for (String file : new String[] {basename + ".properties", basename + "_zh_CN.properties"}) {
+                assertThat(MessageBundles.repeatedKeys(file)).as("keys written twice in " + file).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void everyKeyUsedInATemplateExists() throws IOException {
         Set<String> english = new TreeSet<>();
         for (String basename : MessageBundles.basenames()) {

@@ -47,7 +47,26 @@ final class MessageBundles {
     }
 
     static Set<String> keys(String resource) throws IOException {
-        Properties properties = new Properties();
+        return load(resource, new Properties());
+    }
+
+    /** The keys written more than once in one file (the last one silently wins when loaded). */
+    static Set<String> repeatedKeys(String resource) throws IOException {
+        Set<String> repeated = new TreeSet<>();
+        load(resource, new Properties() {
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                Object before = super.put(key, value);
+                if (before != null) {
+                    repeated.add((String) key);
+                }
+                return before;
+            }
+        });
+        return repeated;
+    }
+
+    private static Set<String> load(String resource, Properties properties) throws IOException {
         try (InputStream in = MessageBundles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is named in spring.messages.basename but does not exist");

@@ -9,6 +9,7 @@ import io.tidecrm.contract.CollectionStatistics;
 import io.tidecrm.customer.CustomerStatistics;
 import io.tidecrm.followup.FollowUpStatistics;
 import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.lead.LeadStatistics;
 import io.tidecrm.sales.PipelineStatistics;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +28,16 @@ class Analytics {
     private final CollectionStatistics collections;
     private final CustomerStatistics customers;
     private final FollowUpStatistics followUps;
+    private final LeadStatistics leads;
     private final Clock clock;
 
     Analytics(PipelineStatistics pipeline, CollectionStatistics collections, CustomerStatistics customers,
-            FollowUpStatistics followUps, Clock clock) {
+            FollowUpStatistics followUps, LeadStatistics leads, Clock clock) {
         this.pipeline = pipeline;
         this.collections = collections;
         this.customers = customers;
         this.followUps = followUps;
+        this.leads = leads;
         this.clock = clock;
     }
 
@@ -45,7 +48,7 @@ class Analytics {
             YearMonth firstMonth, YearMonth lastMonth, List<CollectionStatistics.MonthRow> money,
             List<CollectionStatistics.AgingRow> aging, List<CustomerStatistics.Row> newCustomers,
             List<FollowUpStatistics.KindRow> followUps, List<CollectionStatistics.RenewalRow> renewals,
-            List<PipelineStatistics.ForecastRow> forecast) {
+            List<PipelineStatistics.ForecastRow> forecast, List<LeadStatistics.SourceRow> leads) {
     }
 
     LocalDate today() {
@@ -66,6 +69,6 @@ class Analytics {
                 collections.monthly(viewer, first, last), collections.aging(viewer, today),
                 customers.newCustomers(viewer, by, period.from(), period.to()),
                 followUps.byKind(viewer, period.from(), period.to()), collections.renewalsDue(viewer, today),
-                pipeline.forecast(viewer));
+                pipeline.forecast(viewer), leads.bySource(viewer, period.from(), period.to()));
     }
 }

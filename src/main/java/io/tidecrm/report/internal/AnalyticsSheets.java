@@ -9,6 +9,7 @@ import java.util.function.Function;
 import io.tidecrm.contract.CollectionStatistics;
 import io.tidecrm.customer.CustomerStatistics;
 import io.tidecrm.followup.FollowUpStatistics;
+import io.tidecrm.lead.LeadStatistics;
 import io.tidecrm.sales.PipelineStatistics;
 
 /** The tables of the reports page as sheets, with the same columns and labels as the page. */
@@ -83,6 +84,13 @@ final class AnalyticsSheets {
                 headers = headers(label, "kind", "followUps", "customers");
                 for (FollowUpStatistics.KindRow r : report.followUps()) {
                     rows.add(row(label.apply("followup.kind." + r.kind()), r.followUps(), r.customers()));
+                }
+            }
+            case LEADS -> {
+                headers = headers(label, "source", "leads", "converted", "conversion", "invalid");
+                for (LeadStatistics.SourceRow r : report.leads()) {
+                    rows.add(row(label.apply("lead.source." + r.source()), r.leads(), r.converted(),
+                            r.conversionPercent() == null ? null : BigDecimal.valueOf(r.conversionPercent()), r.invalid()));
                 }
             }
             case RENEWALS -> {

@@ -32,7 +32,7 @@ class ReportExports {
 
     /** The tables of the reports page, each exported as it is shown. */
     enum Section {
-        PIPELINE, FUNNEL, STAGE_TIME, OUTCOMES, FORECAST, MONEY, AGING, NEW_CUSTOMERS, FOLLOW_UPS, RENEWALS
+        PIPELINE, FUNNEL, STAGE_TIME, OUTCOMES, FORECAST, MONEY, AGING, NEW_CUSTOMERS, FOLLOW_UPS, LEADS, RENEWALS
     }
 
     private final MessageSource messages;

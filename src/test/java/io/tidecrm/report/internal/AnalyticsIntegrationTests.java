@@ -23,6 +23,7 @@ import io.tidecrm.contract.CollectionStatistics;
 import io.tidecrm.customer.CustomerStatistics;
 import io.tidecrm.followup.FollowUpStatistics;
 import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.lead.LeadStatistics;
 import io.tidecrm.identity.Role;
 import io.tidecrm.sales.PipelineStatistics;
 import io.tidecrm.support.CustomerFixtures;
@@ -74,6 +75,9 @@ class AnalyticsIntegrationTests {
 
     @Autowired
     FollowUpStatistics followUps;
+
+    @Autowired
+    LeadStatistics leads;
 
     CurrentUser manager;
     CurrentUser rep;
@@ -500,6 +504,54 @@ class AnalyticsIntegrationTests {
         String html = mvc.perform(get("/analytics").with(users.as(rep.getUsername())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("id=\"table-FORECAST\"").contains("data-value=\"650.00\"");
+    }
+
+    void lead(CurrentUser owner, String source, String status, LocalDate created) {
+        String company = CustomerFixtures.uniqueName("报表线索");
+        jdbc.sql("""
+                INSERT INTO sales_lead (company_name, name_key, contact_name, source, status, owner_id, assigned_at,
+                                        created_at, updated_at)
+                VALUES (?, ?, '王经理', ?, ?, ?, ?, ?, ?)
+                """).params(company, company, source, status, owner == null ? null : owner.id(),
+                        owner == null ? null : at(created), at(created), at(created)).update();
+    }
+
+    @Test
+    void leadsBySourceCountThePeriodsArrivalsOfTheViewersScopeWithTheirConversion() throws Exception {
+        lead(rep, "WEBSITE", "CONVERTED", TODAY.minusDays(3));
+        lead(rep, "WEBSITE", "CONTACTABLE", TODAY.minusDays(2));
+        lead(rep, "WEBSITE", "INVALID", TODAY.minusDays(2));
+        lead(rep, "TRADE_SHOW", "CONVERTED", TODAY.minusDays(1));
+        lead(rep, "WEBSITE", "CONVERTED", TODAY.minusDays(40));
+        lead(otherRep, "WEBSITE", "CONVERTED", TODAY.minusDays(1));
+
+        for (CurrentUser viewer : List.of(rep, manager)) {
+            List<LeadStatistics.SourceRow> rows = leads.bySource(viewer, TODAY.withDayOfMonth(1), TODAY);
+            assertThat(rows).extracting(LeadStatistics.SourceRow::source)
+                    .containsExactly("WEBSITE", "TRADE_SHOW", "REFERRAL", "INBOUND_CALL", "SOCIAL_MEDIA", "OTHER");
+            assertThat(rows.get(0)).extracting(LeadStatistics.SourceRow::leads, LeadStatistics.SourceRow::converted,
+                    LeadStatistics.SourceRow::invalid, LeadStatistics.SourceRow::conversionPercent)
+                    .containsExactly(3L, 1L, 1L, 33);
+            assertThat(rows.get(1).conversionPercent()).isEqualTo(100);
+            assertThat(rows.get(2).conversionPercent()).isNull();
+        }
+
+        String html = mvc.perform(get("/analytics").param("lang", "en").with(users.as(manager.getUsername())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String table = html.substring(html.indexOf("id=\"table-LEADS\""));
+        table = table.substring(0, table.indexOf("</table>"));
+        assertThat(table).contains("Website form").contains("33%").contains("100%");
+        byte[] file = mvc.perform(post("/analytics/export").with(csrf()).param("section", "LEADS")
+                        .param("lang", "zh-CN").with(users.as(manager.getUsername())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<Row> rows;
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(file))) {
+            rows = workbook.getFirstSheet().read();
+        }
+        assertThat(rows).hasSize(2 + 6);
+        assertThat(rows.get(2).getCellText(0)).isEqualTo("官网表单");
+        assertThat(rows.get(2).getCellAsNumber(1).orElseThrow()).isEqualByComparingTo("3");
+        assertThat(rows.get(2).getCellAsNumber(3).orElseThrow()).isEqualByComparingTo("33");
     }
 
     @Test
