@@ -55,7 +55,7 @@ final class AnalyticsSheets {
             case FORECAST -> {
                 headers = headers(label, "month", "opportunities", "openAmount", "weighted", "wonAmount", "forecast");
                 for (PipelineStatistics.ForecastRow r : report.forecast()) {
-                    rows.add(row(r.month() == null ? label.apply("opportunity.forecast.overdue") : r.month().toString(),
+                    rows.add(row(r.month() == null ? label.apply("analytics.forecast.overdue") : r.month().toString(),
                             r.open(), r.openAmount(), r.weighted(), r.won(), r.forecast()));
                 }
             }
