@@ -2,6 +2,7 @@ package io.tidecrm.lead.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -13,6 +14,7 @@ import java.util.Set;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
 import io.tidecrm.lead.LeadConfirmationMissed;
+import io.tidecrm.lead.LeadSummaryDue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -150,6 +152,43 @@ class LeadJobs {
                         newOwners.get(m.id()), now));
             }
             return missed.size();
+        });
+    }
+
+    /** How long after the first contact the summary e-mail is due. */
+    static final Duration SUMMARY_AFTER = Duration.ofHours(24);
+    /** A first contact older than this gets no reminder any more (after a long stop of the jobs, say). */
+    static final Duration SUMMARY_STALE = Duration.ofDays(7);
+
+    /**
+     * Reminds each owner, once per lead, to send the summary e-mail 24 hours after their first
+     * contact with a lead that is still being worked (not invalid, closed or converted); the
+     * reminder is a lead event, so a rerun finds it and sends nothing twice. Returns how many.
+     */
+    int remindSummaries() {
+        return tx.execute(s -> {
+            Instant now = clock.instant();
+            List<LeadSummaryDue> due = jdbc.sql("""
+                    WITH due AS (
+                        SELECT l.id, l.owner_id, l.company_name, l.first_contact_at
+                        FROM sales_lead l
+                        WHERE l.first_contact_at <= :dueBefore AND l.first_contact_at > :staleBefore
+                          AND l.owner_id IS NOT NULL AND l.status IN ('ASSIGNED', 'CONTACTABLE', 'NURTURING')
+                          AND NOT EXISTS (SELECT 1 FROM lead_event e WHERE e.lead_id = l.id AND e.kind = 'SUMMARY_DUE')
+                    ), reminded AS (
+                        INSERT INTO lead_event (lead_id, kind, owner_id, at)
+                        SELECT id, 'SUMMARY_DUE', owner_id, :now FROM due
+                    )
+                    SELECT id, owner_id, company_name, first_contact_at FROM due
+                    """)
+                    .param("now", Timestamp.from(now))
+                    .param("dueBefore", Timestamp.from(now.minus(SUMMARY_AFTER)))
+                    .param("staleBefore", Timestamp.from(now.minus(SUMMARY_STALE)))
+                    .query((rs, n) -> new LeadSummaryDue(rs.getLong(1), rs.getString(3), rs.getLong(2),
+                            rs.getTimestamp(4).toInstant(), now))
+                    .list();
+            due.forEach(events::publishEvent);
+            return due.size();
         });
     }
 

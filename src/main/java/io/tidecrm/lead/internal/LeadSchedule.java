@@ -25,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
  * The lead jobs in Quartz (clustered JDBC store: each firing runs on one node): the daily
  * assignment at the settings' run time (default 09:00, in the business zone; kept in step at
  * start-up and after a change of the settings), and the confirmation check every five minutes
- * ({@code tidecrm.lead.check-cron}).
+ * ({@code tidecrm.lead.check-cron}), which also reminds owners of the summary e-mail due a day after
+ * their first contact.
  */
 @Configuration(proxyBeanMethods = false)
 class LeadSchedule implements ApplicationRunner {
@@ -55,7 +56,7 @@ class LeadSchedule implements ApplicationRunner {
     @Bean
     static JobDetail leadConfirmationCheckJob() {
         return JobBuilder.newJob(ConfirmationCheckJob.class).withIdentity("confirmation-check", GROUP)
-                .withDescription("Marks missed lead confirmations and reassigns the leads").storeDurably().build();
+                .withDescription("Marks missed lead confirmations, reassigns the leads, and reminds of the summary e-mails due").storeDurably().build();
     }
 
     @Bean
@@ -94,6 +95,7 @@ class LeadSchedule implements ApplicationRunner {
         @Override
         public void execute(JobExecutionContext context) {
             jobs.checkMisses();
+            jobs.remindSummaries();
         }
     }
 }

@@ -12,6 +12,7 @@ import io.tidecrm.customer.CustomersReclaimed;
 import io.tidecrm.pool.PoolWarned;
 import io.tidecrm.lead.LeadConfirmationMissed;
 import io.tidecrm.lead.LeadMarkedInvalid;
+import io.tidecrm.lead.LeadSummaryDue;
 import io.tidecrm.lead.LeadsAssigned;
 import io.tidecrm.service.TicketAssigned;
 import io.tidecrm.service.TicketDueSoon;
@@ -181,6 +182,14 @@ class NotificationEvents {
     void on(LeadMarkedInvalid event) {
         inbox.notify(event.reviewerIds(), NotificationKind.LEAD_INVALID, "lead.notice.invalid",
                 List.of(event.companyName(), event.ownerName(), event.reason()), "/leads/" + event.leadId(),
+                event.occurredAt());
+    }
+
+    /** The owner: the summary e-mail to the lead's contact is due, a day after the first contact. */
+    @ApplicationModuleListener
+    void on(LeadSummaryDue event) {
+        inbox.notify(List.of(event.ownerId()), NotificationKind.LEAD_SUMMARY_DUE, "lead.notice.summaryDue",
+                List.of(event.companyName(), times.dateTime(event.firstContactAt())), "/leads/" + event.leadId(),
                 event.occurredAt());
     }
 }

@@ -31,5 +31,7 @@ enum NotificationKind {
     /** A rep of the reader's team did not confirm a lead in time. */
     LEAD_MISSED,
     /** A rep of the reader's team marked a lead invalid: the reader reviews it. */
-    LEAD_INVALID
+    LEAD_INVALID,
+    /** A day after the reader's first contact with a lead: the summary e-mail the sales policy asks for is due. */
+    LEAD_SUMMARY_DUE
 }

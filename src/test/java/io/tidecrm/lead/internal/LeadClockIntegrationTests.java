@@ -109,6 +109,55 @@ class LeadClockIntegrationTests {
     }
 
     @Test
+    void theOwnerIsRemindedOnceOfTheSummaryEmailADayAfterTheFirstContactWhileTheLeadIsWorked() throws Exception {
+        clock.setInstant(at("2027-04-06T10:00"));
+        String region = LeadTestData.unique("总结");
+        CurrentUser rep = users.newUser("sum-rep", Role.REP, null);
+        data.rule(1, region, null, RuleTarget.USER, rep.id(), null);
+        long worked = data.lead(region, "x");
+        long closed = data.lead(region, "x");
+        assignment.assign(List.of(worked, closed), false, Map.of());
+        jdbc.sql("UPDATE sales_lead SET first_contact_at = ? WHERE id IN (?, ?)")
+                .params(Timestamp.from(at("2027-04-06T10:30")), worked, closed).update();
+        jdbc.sql("UPDATE sales_lead SET status = 'CLOSED' WHERE id = ?").param(closed).update();
+
+        clock.setInstant(at("2027-04-07T10:29"));
+        jobs.remindSummaries();
+        assertThat(reminders(worked)).isZero();
+        clock.setInstant(at("2027-04-07T10:31"));
+        jobs.remindSummaries();
+        assertThat(reminders(worked)).isEqualTo(1);
+        jobs.remindSummaries();
+        clock.setInstant(at("2027-04-08T10:31"));
+        jobs.remindSummaries();
+        assertThat(reminders(worked)).isEqualTo(1);
+
+        deliveries.awaitAll();
+        assertThat(jdbc.sql("SELECT link FROM notification WHERE recipient_id = ? AND kind = 'LEAD_SUMMARY_DUE'")
+                .param(rep.id()).query(String.class).list()).containsExactly("/leads/" + worked);
+        assertThat(reminders(closed)).isZero();
+    }
+
+    long reminders(long lead) {
+        return jdbc.sql("SELECT count(*) FROM lead_event WHERE lead_id = ? AND kind = 'SUMMARY_DUE'").param(lead)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aFirstContactAWeekOldGetsNoSummaryReminderAnyMore() {
+        clock.setInstant(at("2027-04-12T10:00"));
+        String region = LeadTestData.unique("旧");
+        CurrentUser rep = users.newUser("sum-old", Role.REP, null);
+        data.rule(1, region, null, RuleTarget.USER, rep.id(), null);
+        long lead = data.lead(region, "x");
+        assignment.assign(List.of(lead), false, Map.of());
+        jdbc.sql("UPDATE sales_lead SET first_contact_at = ? WHERE id = ?")
+                .params(Timestamp.from(at("2027-04-05T09:00")), lead).update();
+        jobs.remindSummaries();
+        assertThat(reminders(lead)).isZero();
+    }
+
+    @Test
     void aMissedConfirmationIsReassignedByTheRulesToAnotherRep() {
         clock.setInstant(at("2027-03-15T10:00"));
         String region = LeadTestData.unique("转");
