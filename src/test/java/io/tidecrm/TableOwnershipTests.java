@@ -66,6 +66,7 @@ class TableOwnershipTests {
             Map.entry("webhook_subscription", "notification"),
             Map.entry("webhook_delivery", "notification"),
             Map.entry("api_token", "integration"),
+            Map.entry("api_rate_bucket", "integration"),
             Map.entry("calendar_feed", "integration"),
             Map.entry("event_failure", "events"),
             Map.entry("board_fact", "report"),

@@ -2,14 +2,10 @@ package io.tidecrm.integration.internal;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import io.tidecrm.audit.ApiCalled;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,19 +18,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * After authentication: the rate limit of the request's token (429 with {@code Retry-After} when
- * its bucket is empty), then the call itself, then its audit entry (an API call, with the token's
+ * its bucket is empty; the buckets are in the database, shared by every node: {@link ApiRateBuckets}),
+ * then the call itself, then its audit entry (an API call, with the token's
  * name, the method, path and status). Requests without a token pass through untouched.
  */
 class ApiCallFilter extends OncePerRequestFilter {
 
-    private final Map<Long, Bucket> buckets = new ConcurrentHashMap<>();
-    private final ApiProperties properties;
+    private final ApiRateBuckets buckets;
+    private final BucketConfiguration limit;
     private final ApplicationEventPublisher events;
     private final Problems problems;
     private final Clock clock;
 
-    ApiCallFilter(ApiProperties properties, ApplicationEventPublisher events, Problems problems, Clock clock) {
-        this.properties = properties;
+    ApiCallFilter(ApiProperties properties, ApiRateBuckets buckets, ApplicationEventPublisher events, Problems problems,
+            Clock clock) {
+        this.buckets = buckets;
+        this.limit = BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(properties.capacity()).refillGreedy(properties.capacity(), properties.period()))
+                .build();
         this.events = events;
         this.problems = problems;
         this.clock = clock;
@@ -47,7 +48,8 @@ class ApiCallFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ConsumptionProbe probe = buckets.computeIfAbsent(api.tokenId(), id -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.builder().build(api.tokenId(), () -> limit)
+                .tryConsumeAndReturnRemaining(1);
         response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
@@ -61,27 +63,6 @@ class ApiCallFilter extends OncePerRequestFilter {
         } finally {
             audit(api, request, response.getStatus());
         }
-    }
-
-    private Bucket newBucket() {
-        // The bucket reads the application's clock, like every rule that counts time.
-        TimeMeter meter = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                Instant now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
-        return Bucket.builder()
-                .addLimit(limit -> limit.capacity(properties.capacity())
-                        .refillGreedy(properties.capacity(), properties.period()))
-                .withCustomTimePrecision(meter)
-                .build();
     }
 
     private void audit(ApiAuthentication api, HttpServletRequest request, int status) {

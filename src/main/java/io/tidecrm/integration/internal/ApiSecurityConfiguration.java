@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -37,7 +38,7 @@ class ApiSecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokens tokens, UserManagement users,
             UserDetailsService accounts, Problems problems, ApiProperties properties,
-            ApplicationEventPublisher events, Clock clock) throws Exception {
+            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
@@ -72,7 +73,7 @@ class ApiSecurityConfiguration {
                         }))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()))
                 .addFilterBefore(new ApiTokenFilter(tokens, users, accounts, problems), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new ApiCallFilter(properties, events, problems, clock), ApiTokenFilter.class);
+                .addFilterAfter(new ApiCallFilter(properties, new ApiRateBuckets(jdbc, clock), events, problems, clock), ApiTokenFilter.class);
         return http.build();
     }
 }
