@@ -48,6 +48,29 @@
       history.replaceState(null, '', link.getAttribute('href'));
     }
   });
+  // A tap on a contact's number (tel: or sms:) on a page with the follow-up form: the phone calls
+  // or writes as usual, and the form is made ready to log it (its kind, and the contact when the
+  // number belongs to one), with a hint, so that back from the call only the content is left.
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[data-log-kind]');
+    var form = link && document.getElementById('followup-form');
+    if (!form) {
+      return;
+    }
+    var kind = form.querySelector('[name="kind"]');
+    if (kind) {
+      kind.value = link.getAttribute('data-log-kind');
+    }
+    var owner = link.closest('[data-contact-id]');
+    var contact = form.querySelector('[name="contactId"]');
+    if (owner && contact && contact.querySelector('option[value="' + owner.getAttribute('data-contact-id') + '"]')) {
+      contact.value = owner.getAttribute('data-contact-id');
+    }
+    var hint = document.getElementById('followup-log-hint');
+    if (hint) {
+      hint.hidden = false;
+    }
+  });
   // After the load: the browser's own scroll to the fragment would take the focus away again.
   window.addEventListener('load', function () {
     var opened = location.hash && document.querySelector('a[data-focus][href="' + location.hash.replace(/"/g, '') + '"]');

@@ -36,4 +36,23 @@ class WriteFollowUpBrowserTests {
         page.navigate(browser.url("/customers/" + id + "#followup-form"));
         assertThat(page.locator("#followup-form textarea[name=content]")).isFocused();
     }
+
+    @Test
+    void tappingAContactsNumberMakesTheFormReadyToLogTheCallWithThatContact(Browser browser) {
+        long id = fixtures.customerOf("rep1", "拨号客户");
+        fixtures.insertContact(id, "先联系人");
+        long called = fixtures.insertContact(id, "拨号联系人");
+        fixtures.jdbc().sql("UPDATE contact SET mobile = '13912345678' WHERE id = ?").param(called).update();
+        Page page = browser.signedIn("rep1", 360, 740);
+        page.navigate(browser.url("/customers/" + id));
+        assertThat(page.locator("#followup-log-hint")).isHidden();
+        page.locator("#followup-form select[name=kind]").selectOption("VISIT");
+
+        page.locator("[data-contact-id='" + called + "'] a[data-log-kind=PHONE]").click();
+        assertThat(page.locator("#followup-form select[name=kind]")).hasValue("PHONE");
+        assertThat(page.locator("#followup-form select[name=contactId]")).hasValue(String.valueOf(called));
+        assertThat(page.locator("#followup-log-hint")).isVisible();
+        page.locator("[data-contact-id='" + called + "'] a[data-log-kind=SMS]").click();
+        assertThat(page.locator("#followup-form select[name=kind]")).hasValue("SMS");
+    }
 }
