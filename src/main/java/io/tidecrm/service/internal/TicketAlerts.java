@@ -1,6 +1,5 @@
 package io.tidecrm.service.internal;
 
-import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,17 +46,17 @@ class TicketAlerts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration lead;
-    private final String node;
+    private final ServiceJobRuns runs;
 
     TicketAlerts(JdbcClient jdbc, TransactionTemplate tx, UserManagement users, ApplicationEventPublisher events,
-            Clock clock, @Value("${tidecrm.service.reminder-lead:1h}") Duration lead) {
+            Clock clock, @Value("${tidecrm.service.reminder-lead:1h}") Duration lead, ServiceJobRuns runs) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.users = users;
         this.events = events;
         this.clock = clock;
         this.lead = lead;
-        this.node = nodeName();
+        this.runs = runs;
     }
 
     record Outcome(String status, int alerts, int batches) {
@@ -69,7 +68,7 @@ class TicketAlerts {
 
     /** The run standing for {@code asOf} (its scheduled time; now for a run by hand). */
     Outcome run(Instant asOf, boolean manual) {
-        Long runId = start(asOf, manual);
+        Long runId = runs.start(JOB, asOf, manual);
         if (runId == null) {
             return new Outcome("ALREADY_DONE", 0, 0);
         }
@@ -166,42 +165,8 @@ class TicketAlerts {
         return Set.copyOf(to);
     }
 
-    /** Records the start of a run; null when this run already finished. */
-    private Long start(Instant scheduledAt, boolean manual) {
-        return tx.execute(s -> jdbc.sql("""
-                INSERT INTO service_job_run (job, scheduled_at, started_at, status, manual, node)
-                VALUES (:job, :scheduled, :now, 'RUNNING', :manual, :node)
-                ON CONFLICT (job, scheduled_at) DO UPDATE
-                    SET started_at = EXCLUDED.started_at, status = 'RUNNING', node = EXCLUDED.node
-                    WHERE service_job_run.status <> 'DONE'
-                RETURNING id
-                """)
-                .param("job", JOB)
-                .param("scheduled", Timestamp.from(scheduledAt))
-                .param("now", Timestamp.from(clock.instant()))
-                .param("manual", manual)
-                .param("node", node)
-                .query(Long.class)
-                .optional()
-                .orElse(null));
-    }
-
     private Outcome finish(long runId, Outcome outcome, String message) {
-        tx.executeWithoutResult(s -> jdbc.sql("""
-                UPDATE service_job_run SET finished_at = ?, status = ?, affected = ?, batches = ?, message = ?
-                WHERE id = ?
-                """)
-                .params(Timestamp.from(clock.instant()), outcome.status(), outcome.alerts(), outcome.batches(),
-                        message == null ? null : message.substring(0, Math.min(1000, message.length())), runId)
-                .update());
+        runs.finish(runId, outcome.status(), outcome.alerts(), outcome.batches(), message);
         return outcome;
-    }
-
-    private static String nodeName() {
-        try {
-            return InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
-        } catch (Exception e) {
-            return "node/" + ProcessHandle.current().pid();
-        }
     }
 }
