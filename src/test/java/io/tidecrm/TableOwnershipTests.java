@@ -61,6 +61,7 @@ class TableOwnershipTests {
             Map.entry("contract_instalment", "contract"),
             Map.entry("contract_payment", "contract"),
             Map.entry("contract_attachment", "contract"),
+            Map.entry("contract_renewal", "contract"),
             Map.entry("notification", "notification"),
             Map.entry("team_webhook", "notification"),
             Map.entry("webhook_subscription", "notification"),

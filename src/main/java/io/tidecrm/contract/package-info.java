@@ -7,7 +7,9 @@
  * and read models: {@link io.tidecrm.contract.ContractSubmitted}, {@link io.tidecrm.contract.ContractApproved},
  * {@link io.tidecrm.contract.ContractRejected}, {@link io.tidecrm.contract.ContractSentBack} and
  * {@link io.tidecrm.contract.PaymentRecorded}, each with the amount and the owner and team at the time.
+ * Renewals (续约): the contracts whose service ends soon, and one renewal opportunity per contract,
+ * created through the sales module's {@link io.tidecrm.sales.OpportunityIntake}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Contract",
-        allowedDependencies = { "customer", "catalog", "followup", "identity", "support" })
+        allowedDependencies = { "customer", "catalog", "followup", "identity", "sales", "support" })
 package io.tidecrm.contract;

@@ -44,6 +44,12 @@ public interface CustomerManagement {
     /** Of these customer ids, the ones the viewer may see, with their names. */
     Map<Long, String> visibleNames(Collection<Long> customerIds, CurrentUser viewer);
 
+    /**
+     * The customers of this type that have an owner, with their owner: id → owner id. No viewer:
+     * for scheduled work (the monthly return visits of A customers), which has no user.
+     */
+    Map<Long, Long> ownersOfType(CustomerType type);
+
     /** Visible customers whose next follow-up is before {@code until}, soonest first. */
     List<CustomerRef> findDue(CurrentUser viewer, Instant until, int limit);
 

@@ -18,6 +18,12 @@ public interface FollowUpManagement {
     long recordVisit(long customerId, Visit visit, CurrentUser author);
 
     /**
+     * Writes a follow-up of a kind of {@link #kinds()} (a return visit made by phone, …) with the
+     * same rules as {@link #recordVisit}, and returns its id.
+     */
+    long record(long customerId, String kind, Visit visit, CurrentUser author);
+
+    /**
      * @param occurredAt when the visit took place (field {@code occurredAt})
      * @param contactId the contact met, or null (field {@code contactId})
      * @param content the text of the record, at most 4000 characters

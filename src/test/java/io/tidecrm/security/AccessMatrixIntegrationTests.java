@@ -85,12 +85,14 @@ class AccessMatrixIntegrationTests {
                 RETURNING id
                 """).params(customer, fixtures.userId("rep1"), marker + "合同", fixtures.userId("rep1"))
                 .query(Long.class).single();
-        // An approved contract with an instalment due today: it shows on the instalments-due and overdue lists.
+        // An approved contract with an instalment due today and its service ending in ten days: it shows on
+        // the instalments-due, overdue and renewals lists.
         long approved = fixtures.jdbc().sql("""
                 INSERT INTO contract (customer_id, owner_id, title, status, type, payment_method, sign_date, total,
-                                      approval_state, submitted_by_id, created_by_id, created_at, updated_at)
+                                      approval_state, submitted_by_id, created_by_id, created_at, updated_at,
+                                      service_start, service_end)
                 VALUES (?, ?, ?, 'IN_PROGRESS', 'DIRECT', 'BANK_TRANSFER', current_date, 1000, 'APPROVED', ?, ?,
-                        now(), now())
+                        now(), now(), current_date - 355, current_date + 10)
                 RETURNING id
                 """).params(customer, fixtures.userId("rep1"), marker + "待回款", fixtures.userId("rep1"),
                 fixtures.userId("rep1")).query(Long.class).single();

@@ -48,7 +48,7 @@ class PageSweepBrowserTests {
     private static final Set<String> ALLOWED = Set.of("CRM", "SMS", "SAAS");
 
     private static final List<String> COMMON = List.of("/", "/todo", "/customers", "/contacts", "/pool",
-            "/opportunities", "/opportunities/board", "/opportunities/forecast", "/contracts", "/contracts/due", "/contracts/due?within=DAYS_90", "/notifications", "/catalog/products", "/account/password", "/customers/new",
+            "/opportunities", "/opportunities/board", "/opportunities/forecast", "/contracts", "/contracts/due", "/contracts/due?within=DAYS_90", "/contracts/renewals", "/contracts/renewals?within=DAYS_90", "/notifications", "/catalog/products", "/account/password", "/customers/new",
             "/search?q=科技", "/leaderboard", "/leaderboard?period=MONTH&board=CONTRACT_AMOUNT",
             "/leaderboard?period=WEEK&board=FOLLOW_UPS", "/visits", "/commitments", "/reports", "/reports/week",
             "/tickets", "/tickets?view=ALL", "/tickets?view=OVERDUE", "/tickets/report", "/return-visits",

@@ -103,10 +103,7 @@ class CollectionFigures implements CollectionStatistics {
 
     @Override
     public List<RenewalRow> renewalsDue(CurrentUser viewer, LocalDate day) {
-        Where where = approved(viewer)
-                .add("k.status <> 'TERMINATED'")
-                .add("k.service_end >= :day", "day", Date.valueOf(day))
-                .add("k.service_end < :until", "until", Date.valueOf(day.plusDays(WINDOWS[WINDOWS.length - 1])));
+        Where where = RenewalsDue.endingWithin(approved(viewer), day, WINDOWS[WINDOWS.length - 1]);
         return jdbc.sql("""
                 SELECT k.id, k.title, c.id, c.name, k.service_end, k.total
                 FROM contract k %s WHERE %s ORDER BY k.service_end, k.id LIMIT 500

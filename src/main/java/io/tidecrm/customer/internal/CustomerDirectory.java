@@ -156,6 +156,17 @@ class CustomerDirectory implements CustomerManagement {
 
     @Override
     @Transactional(readOnly = true)
+    public Map<Long, Long> ownersOfType(io.tidecrm.customer.CustomerType type) {
+        Map<Long, Long> owners = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, owner_id FROM customer WHERE type = ? AND owner_id IS NOT NULL")
+                .param(type.name())
+                .query((rs, n) -> owners.put(rs.getLong(1), rs.getLong(2)))
+                .list();
+        return owners;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<CustomerRef> findDue(CurrentUser viewer, Instant until, int limit) {
         Scope scope = visibility.scopeOf(viewer);
         var sql = jdbc.sql("""

@@ -28,13 +28,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FollowUpController {
 
     private static final String PANEL = "followup/panel :: panel";
+    private static final int TODO_ITEMS = 50;
 
     private final FollowUpService followUps;
     private final FollowUpPanel panel;
+    private final org.springframework.beans.factory.ObjectProvider<io.tidecrm.followup.TodoSource> todoSources;
 
-    FollowUpController(FollowUpService followUps, FollowUpPanel panel) {
+    FollowUpController(FollowUpService followUps, FollowUpPanel panel,
+            org.springframework.beans.factory.ObjectProvider<io.tidecrm.followup.TodoSource> todoSources) {
         this.followUps = followUps;
         this.panel = panel;
+        this.todoSources = todoSources;
     }
 
     @PostMapping("/customers/{customerId}/follow-ups")
@@ -93,11 +97,20 @@ class FollowUpController {
         return "followup/panel :: entries";
     }
 
-    /** My to-do page: customers due today or overdue, and follow-ups where I was asked to look. */
+    /** A card of another module's items on the to-do page. */
+    record TodoCard(String titleKey, java.util.List<io.tidecrm.followup.TodoSource.TodoItem> items) {
+    }
+
+    /**
+     * My to-do page: customers due today or overdue, follow-ups where I was asked to look, and the
+     * other modules' items ({@link io.tidecrm.followup.TodoSource}, e.g. return visits).
+     */
     @GetMapping("/todo")
     String todo(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("due", followUps.dueToday(user, 100));
         model.addAttribute("notified", followUps.notifiedTo(user, 50));
+        model.addAttribute("sources", todoSources.orderedStream()
+                .map(source -> new TodoCard(source.titleKey(), source.itemsOf(user, TODO_ITEMS))).toList());
         return "followup/todo";
     }
 }

@@ -39,7 +39,12 @@ class FollowUpWriter implements FollowUpManagement {
 
     @Override
     public long recordVisit(long customerId, Visit visit, CurrentUser author) {
-        FollowUpForm form = new FollowUpForm(FollowUpKind.VISIT, LocalDateTime.ofInstant(visit.occurredAt(), zone),
+        return record(customerId, FollowUpKind.VISIT.name(), visit, author);
+    }
+
+    @Override
+    public long record(long customerId, String kind, Visit visit, CurrentUser author) {
+        FollowUpForm form = new FollowUpForm(FollowUpKind.valueOf(kind), LocalDateTime.ofInstant(visit.occurredAt(), zone),
                 visit.content(), visit.contactId(), null,
                 visit.nextFollowUpAt() == null ? null : LocalDateTime.ofInstant(visit.nextFollowUpAt(), zone), false,
                 List.of());

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.tidecrm.catalog.LinePricing;
 import io.tidecrm.catalog.LineView;
+import io.tidecrm.catalog.PricedLine;
 import io.tidecrm.catalog.ProductSummary;
 import io.tidecrm.customer.CustomerManagement;
 import io.tidecrm.customer.CustomerRef;
@@ -40,6 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 class OpportunityService implements io.tidecrm.sales.OpportunityIntake {
 
     private static final int MAX_REASON = 500;
+    private static final int MAX_TITLE = 200;
 
     private final OpportunityRepository opportunities;
     private final JdbcClient jdbc;
@@ -88,7 +90,29 @@ class OpportunityService implements io.tidecrm.sales.OpportunityIntake {
                 List.of(), null), viewer);
     }
 
+    /**
+     * The renewal keeps the contract's lines as they were sold, a product disabled since included
+     * (as an edit keeps the lines that had one), and is owned by the contract's owner.
+     */
+    @Override
+    public long createRenewal(long customerId, long ownerId, String title, BigDecimal amount,
+            java.time.LocalDate expectedCloseDate, List<PricedLine> lines, CurrentUser viewer) {
+        Map<Long, Long> linesPerProduct = lines.stream()
+                .collect(Collectors.groupingBy(PricedLine::productId, Collectors.counting()));
+        List<LineForm> rows = lines.stream()
+                .map(l -> new LineForm(l.productId(), l.quantity(), l.unitPrice(), l.discountPercent())).toList();
+        String fitted = title.strip().length() > MAX_TITLE ? title.strip().substring(0, MAX_TITLE) : title;
+        return create(customerId, ownerId, new OpportunityForm(fitted, Stage.QUALIFIED, amount, expectedCloseDate,
+                null, "", rows, null), linesPerProduct, viewer);
+    }
+
     long create(long customerId, OpportunityForm form, CurrentUser viewer) {
+        return create(customerId, null, form, Map.of(), viewer);
+    }
+
+    /** @param ownerId the owner, or null for the customer's owner */
+    private long create(long customerId, Long ownerId, OpportunityForm form, Map<Long, Long> linesPerProduct,
+            CurrentUser viewer) {
         CustomerRef customer = customers.findVisible(customerId, viewer);
         if (customer.ownerId() == null) {
             throw new RuleViolation(null, "opportunity.customer.inPool");
@@ -97,9 +121,10 @@ class OpportunityService implements io.tidecrm.sales.OpportunityIntake {
         if (stage.isClosed()) {
             throw new RuleViolation("stage", "opportunity.stage.newMustBeOpen");
         }
-        Priced priced = price(form, Map.of());
+        Priced priced = price(form, linesPerProduct);
         Instant now = clock.instant();
-        Opportunity opportunity = new Opportunity(customerId, customer.ownerId(), stage, viewer.id(), now);
+        Opportunity opportunity = new Opportunity(customerId, ownerId == null ? customer.ownerId() : ownerId, stage,
+                viewer.id(), now);
         apply(opportunity, form, stage, priced, now);
         opportunities.saveAndFlush(opportunity);
         // The customer's clock moves in this transaction (a direct call): the reclaim never sees the

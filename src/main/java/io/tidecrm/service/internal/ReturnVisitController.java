@@ -1,5 +1,6 @@
 package io.tidecrm.service.internal;
 
+import io.tidecrm.followup.FollowUpManagement;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.service.internal.ReturnVisits.VisitForm;
 import io.tidecrm.service.internal.ReturnVisits.VisitListQuery;
@@ -7,6 +8,7 @@ import io.tidecrm.support.Flash;
 import io.tidecrm.support.Forms;
 import io.tidecrm.support.RuleViolation;
 import jakarta.validation.Valid;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,9 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReturnVisitController {
 
     private final ReturnVisits visits;
+    private final FollowUpManagement followUps;
 
-    ReturnVisitController(ReturnVisits visits) {
+    ReturnVisitController(ReturnVisits visits, FollowUpManagement followUps) {
         this.visits = visits;
+        this.followUps = followUps;
     }
 
     @GetMapping("/return-visits")
@@ -41,8 +45,9 @@ class ReturnVisitController {
         model.addAttribute("visit", visit);
         model.addAttribute("satisfactions", new int[] { 5, 4, 3, 2, 1 });
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new VisitForm(null, "", visit.version()));
+            model.addAttribute("form", new VisitForm(null, "", ReturnVisits.DEFAULT_KIND, visit.version()));
         }
+        model.addAttribute("kinds", followUps.kinds());
         return "service/visit";
     }
 
@@ -52,7 +57,7 @@ class ReturnVisitController {
         visits.loadVisible(id, user);
         if (!result.hasErrors()) {
             try {
-                visits.record(id, form, user);
+                visits.record(id, form, user, LocaleContextHolder.getLocale());
                 Flash.success(redirect, "returnVisit.recorded");
                 return "redirect:/return-visits";
             } catch (RuleViolation e) {

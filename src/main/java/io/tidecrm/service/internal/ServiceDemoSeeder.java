@@ -43,9 +43,12 @@ class ServiceDemoSeeder implements ServiceDemoData {
     private final JdbcClient jdbc;
     private final SlaPolicies policies;
     private final TicketService tickets;
+    private final MonthlyReturnVisits monthlyVisits;
     private final Clock clock;
 
-    ServiceDemoSeeder(JdbcClient jdbc, SlaPolicies policies, TicketService tickets, Clock clock) {
+    ServiceDemoSeeder(JdbcClient jdbc, SlaPolicies policies, TicketService tickets, MonthlyReturnVisits monthlyVisits,
+            Clock clock) {
+        this.monthlyVisits = monthlyVisits;
         this.jdbc = jdbc;
         this.policies = policies;
         this.tickets = tickets;
@@ -109,6 +112,8 @@ class ServiceDemoSeeder implements ServiceDemoData {
             count++;
         }
         returnVisits(customers, random);
+        // This month's visits of the A customers in service, as the daily job would have made them.
+        monthlyVisits.run(clock.instant(), true);
         return count;
     }
 

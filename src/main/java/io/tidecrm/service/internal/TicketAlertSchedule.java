@@ -1,9 +1,9 @@
 package io.tidecrm.service.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.TimeZone;
 
+import io.tidecrm.support.DailyJobs;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -17,9 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The ticket alert run in Quartz (clustered JDBC store: each firing runs on one node), every ten
- * minutes by default ({@code tidecrm.service.alert-cron}, in the business zone); after downtime
- * it fires once at once. The run's record makes a second execution of the same firing a no-op.
+ * The service jobs in Quartz (clustered JDBC store: each firing runs on one node): the ticket alert
+ * run, every ten minutes by default ({@code tidecrm.service.alert-cron}, in the business zone), and
+ * the monthly return visits, daily; after downtime each fires once at once. The run's record makes a second execution of the same firing a no-op.
  */
 @Configuration(proxyBeanMethods = false)
 class TicketAlertSchedule {
@@ -43,6 +43,40 @@ class TicketAlertSchedule {
                 .build();
     }
 
+    @Bean
+    JobDetail monthlyReturnVisitJob() {
+        return JobBuilder.newJob(MonthlyReturnVisitJob.class).withIdentity("monthly-return-visits", GROUP)
+                .withDescription("Schedules the monthly return visit of every A customer in service").storeDurably()
+                .build();
+    }
+
+    /** Daily (by default at 06:00 in the business zone): the month's visit of a customer new to A or to service. */
+    @Bean
+    Trigger monthlyReturnVisitTrigger(JobDetail monthlyReturnVisitJob, Clock clock,
+            @Value("${tidecrm.service.monthly-visit-cron:0 0 6 * * ?}") String cron) {
+        return TriggerBuilder.newTrigger()
+                .withIdentity("monthly-return-visits", GROUP)
+                .forJob(monthlyReturnVisitJob)
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(clock.getZone()))
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
+
+    @DisallowConcurrentExecution
+    static class MonthlyReturnVisitJob implements Job {
+
+        private final MonthlyReturnVisits visits;
+
+        MonthlyReturnVisitJob(MonthlyReturnVisits visits) {
+            this.visits = visits;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            visits.run(DailyJobs.firedFor(context), false);
+        }
+    }
+
     @DisallowConcurrentExecution
     static class TicketAlertJob implements Job {
 
@@ -54,9 +88,7 @@ class TicketAlertSchedule {
 
         @Override
         public void execute(JobExecutionContext context) {
-            Instant firedFor = (context.getScheduledFireTime() != null ? context.getScheduledFireTime()
-                    : context.getFireTime()).toInstant();
-            alerts.run(firedFor, false);
+            alerts.run(DailyJobs.firedFor(context), false);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.tidecrm.service.internal;
 
-import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
 import io.tidecrm.service.TicketDueSoon;
 import io.tidecrm.service.TicketEscalated;
+import io.tidecrm.service.WorkingCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reminder and escalation run, as of its scheduled time: a reminder to the owner of each open
- * ticket whose due time (first response, then resolution) is within the reminder lead, and an
+ * ticket whose due time (first response, then resolution) is within the reminder lead counted in
+ * working time (one working hour before a Monday 10:00 due time is Friday 18:00), and an
  * escalation to the owner's managers of each one whose due time passed unmet. Set-based: each
  * batch is one statement that records the alerts not yet sent (the primary key of
  * {@code service_ticket_alert} makes each one at most once), writes their timeline entries and
@@ -47,17 +48,20 @@ class TicketAlerts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration lead;
-    private final String node;
+    private final ServiceJobRuns runs;
+    private final WorkingCalendar calendar;
 
     TicketAlerts(JdbcClient jdbc, TransactionTemplate tx, UserManagement users, ApplicationEventPublisher events,
-            Clock clock, @Value("${tidecrm.service.reminder-lead:1h}") Duration lead) {
+            Clock clock, @Value("${tidecrm.service.reminder-lead:1h}") Duration lead, ServiceJobRuns runs,
+            WorkingCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.tx = tx;
         this.users = users;
         this.events = events;
         this.clock = clock;
         this.lead = lead;
-        this.node = nodeName();
+        this.runs = runs;
     }
 
     record Outcome(String status, int alerts, int batches) {
@@ -69,7 +73,7 @@ class TicketAlerts {
 
     /** The run standing for {@code asOf} (its scheduled time; now for a run by hand). */
     Outcome run(Instant asOf, boolean manual) {
-        Long runId = start(asOf, manual);
+        Long runId = runs.start(JOB, asOf, manual);
         if (runId == null) {
             return new Outcome("ALREADY_DONE", 0, 0);
         }
@@ -102,11 +106,11 @@ class TicketAlerts {
                     SELECT t.id AS ticket_id, 'FIRST_RESPONSE' AS target, t.first_response_due AS due_at, t.owner_id
                     FROM service_ticket t
                     WHERE t.status IN ('NEW', 'IN_PROGRESS') AND t.first_responded_at IS NULL
-                      AND t.first_response_due - CAST(:lead AS interval) <= :asOf
+                      AND t.first_response_due < :remindBefore
                     UNION ALL
                     SELECT t.id, 'RESOLUTION', t.resolution_due, t.owner_id
                     FROM service_ticket t
-                    WHERE t.status IN ('NEW', 'IN_PROGRESS') AND t.resolution_due - CAST(:lead AS interval) <= :asOf
+                    WHERE t.status IN ('NEW', 'IN_PROGRESS') AND t.resolution_due < :remindBefore
                 ), candidates AS (
                     SELECT d.ticket_id, d.target, CASE WHEN d.due_at <= :asOf THEN 'ESCALATION' ELSE 'REMINDER' END AS kind,
                            d.due_at, d.owner_id
@@ -130,7 +134,7 @@ class TicketAlerts {
                 FROM inserted i JOIN service_ticket t ON t.id = i.ticket_id %s
                 ORDER BY i.due_at, i.ticket_id
                 """.formatted(CustomerScope.join("c", "t.customer_id")))
-                .param("lead", lead.toSeconds() + " seconds")
+                .param("remindBefore", Timestamp.from(remindBefore(asOf)))
                 .param("asOf", Timestamp.from(asOf))
                 .param("now", Timestamp.from(now))
                 .param("batch", BATCH_SIZE)
@@ -155,6 +159,16 @@ class TicketAlerts {
         return alerts.size();
     }
 
+    /**
+     * Due times before this moment are within the reminder lead of {@code asOf} in working time:
+     * the lead added in working time, and the time off that follows it (a due time in the night
+     * after is no more working time away), but no later working moment. One microsecond more than
+     * the lead, the database's precision, and compared with "before".
+     */
+    Instant remindBefore(Instant asOf) {
+        return calendar.addWorkingTime(asOf, lead.plusNanos(1000));
+    }
+
     /** The owner's managers, or the administrators when the owner has none; never the owner. */
     private Set<Long> escalateTo(long ownerId) {
         Set<Long> to = new HashSet<>(users.managersOf(ownerId));
@@ -166,42 +180,8 @@ class TicketAlerts {
         return Set.copyOf(to);
     }
 
-    /** Records the start of a run; null when this run already finished. */
-    private Long start(Instant scheduledAt, boolean manual) {
-        return tx.execute(s -> jdbc.sql("""
-                INSERT INTO service_job_run (job, scheduled_at, started_at, status, manual, node)
-                VALUES (:job, :scheduled, :now, 'RUNNING', :manual, :node)
-                ON CONFLICT (job, scheduled_at) DO UPDATE
-                    SET started_at = EXCLUDED.started_at, status = 'RUNNING', node = EXCLUDED.node
-                    WHERE service_job_run.status <> 'DONE'
-                RETURNING id
-                """)
-                .param("job", JOB)
-                .param("scheduled", Timestamp.from(scheduledAt))
-                .param("now", Timestamp.from(clock.instant()))
-                .param("manual", manual)
-                .param("node", node)
-                .query(Long.class)
-                .optional()
-                .orElse(null));
-    }
-
     private Outcome finish(long runId, Outcome outcome, String message) {
-        tx.executeWithoutResult(s -> jdbc.sql("""
-                UPDATE service_job_run SET finished_at = ?, status = ?, affected = ?, batches = ?, message = ?
-                WHERE id = ?
-                """)
-                .params(Timestamp.from(clock.instant()), outcome.status(), outcome.alerts(), outcome.batches(),
-                        message == null ? null : message.substring(0, Math.min(1000, message.length())), runId)
-                .update());
+        runs.finish(runId, outcome.status(), outcome.alerts(), outcome.batches(), message);
         return outcome;
-    }
-
-    private static String nodeName() {
-        try {
-            return InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
-        } catch (Exception e) {
-            return "node/" + ProcessHandle.current().pid();
-        }
     }
 }

@@ -91,6 +91,32 @@ class TicketAlertsIntegrationTests {
     }
 
     @Test
+    void theReminderLeadIsCountedInWorkingTime() {
+        // Recorded Friday 2031-03-07 17:00: the first response (2 working hours) is due Monday 10:00.
+        CurrentUser rep = users.newUser("svc-lead-rep", io.tidecrm.identity.Role.REP, null);
+        long customer = fixtures.insert(CustomerFixtures.uniqueName("工作时提醒"), "B", "INTENT", rep.id());
+        clock.setInstant(at("2031-03-07T17:00"));
+        long id = tickets.create(customer, new TicketForm(TicketKind.REQUEST, TicketPriority.NORMAL, TicketChannel.PHONE,
+                TicketCategory.PRODUCT, null, "工作时提醒" + System.nanoTime(), "描述", null), rep);
+        assertThat(fixtures.jdbc().sql("SELECT first_response_due FROM service_ticket WHERE id = ?").param(id)
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(at("2031-03-10T10:00"));
+
+        // Friday 17:45 is 1 h 15 min of working time before it: not yet (wall-clock, it is 64 hours).
+        clock.setInstant(at("2031-03-07T17:45"));
+        alerts.run(at("2031-03-07T17:45").plusMillis(System.nanoTime() % 1000), false);
+        assertThat(alerts(id, "REMINDER")).isZero();
+        // Friday 20:00 is one working hour before it (Monday 09:00–10:00): reminded, not on Monday at 09:00.
+        clock.setInstant(at("2031-03-07T20:00"));
+        alerts.run(at("2031-03-07T20:00").plusMillis(System.nanoTime() % 1000), false);
+        assertThat(alerts(id, "REMINDER")).isEqualTo(1);
+        assertThat(alerts(id, "ESCALATION")).isZero();
+
+        assertThat(alerts.remindBefore(at("2031-03-07T17:30"))).isEqualTo(at("2031-03-10T09:30").plusNanos(1000));
+        assertThat(alerts.remindBefore(at("2031-03-07T17:00"))).isEqualTo(at("2031-03-10T09:00").plusNanos(1000));
+        assertThat(alerts.remindBefore(at("2031-03-04T10:00"))).isEqualTo(at("2031-03-04T11:00").plusNanos(1000));
+    }
+
+    @Test
     void aRerunOfTheSameScheduledTimeChangesNothing() {
         long id = request("重跑" + System.nanoTime());
         Instant scheduled = at("2031-03-03T12:30");
