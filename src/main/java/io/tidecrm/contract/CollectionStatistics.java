@@ -40,6 +40,19 @@ public interface CollectionStatistics {
             BigDecimal total, int withinDays) {
     }
 
+    /**
+     * The renewal rate of a period: of the approved contracts whose service ended in it, how many
+     * the customer renewed, that is, has a later approved contract whose service runs past the
+     * old one's end (by the renewal button or not).
+     */
+    record RenewalRate(long ended, long renewed) {
+
+        /** Percent renewed, or null when no service ended in the period. */
+        public Integer percent() {
+            return ended == 0 ? null : (int) Math.round(100.0 * renewed / ended);
+        }
+    }
+
     /** One row per month of the range, both ends included, zeros included. */
     List<MonthRow> monthly(CurrentUser viewer, YearMonth from, YearMonth to);
 
@@ -48,4 +61,7 @@ public interface CollectionStatistics {
 
     /** Contracts whose service ends within 90 days from the day (the day included), soonest first. */
     List<RenewalRow> renewalsDue(CurrentUser viewer, LocalDate day);
+
+    /** The renewal rate of the contracts whose service ended between the two days, both included. */
+    RenewalRate renewalRate(CurrentUser viewer, LocalDate from, LocalDate to);
 }

@@ -117,6 +117,23 @@ class CollectionFigures implements CollectionStatistics {
                 .list();
     }
 
+    @Override
+    public RenewalRate renewalRate(CurrentUser viewer, LocalDate from, LocalDate to) {
+        Where where = approved(viewer).add("k.service_end >= :from", "from", Date.valueOf(from))
+                .add("k.service_end <= :to", "to", Date.valueOf(to));
+        return jdbc.sql("""
+                SELECT count(*),
+                       count(*) FILTER (WHERE EXISTS (
+                           SELECT 1 FROM contract n
+                           WHERE n.customer_id = k.customer_id AND n.id <> k.id AND n.approval_state = 'APPROVED'
+                             AND n.sign_date >= k.sign_date AND n.service_end > k.service_end))
+                FROM contract k %s WHERE %s
+                """.formatted(CUSTOMERS, where.sql()))
+                .params(where.params())
+                .query((rs, n) -> new RenewalRate(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
     private static int window(LocalDate day, LocalDate end) {
         long days = java.time.temporal.ChronoUnit.DAYS.between(day, end);
         for (int w : WINDOWS) {

@@ -48,7 +48,8 @@ class Analytics {
             YearMonth firstMonth, YearMonth lastMonth, List<CollectionStatistics.MonthRow> money,
             List<CollectionStatistics.AgingRow> aging, List<CustomerStatistics.Row> newCustomers,
             List<FollowUpStatistics.KindRow> followUps, List<CollectionStatistics.RenewalRow> renewals,
-            List<PipelineStatistics.ForecastRow> forecast, List<LeadStatistics.SourceRow> leads) {
+            List<PipelineStatistics.ForecastRow> forecast, List<LeadStatistics.SourceRow> leads,
+            CollectionStatistics.RenewalRate renewalRate) {
     }
 
     LocalDate today() {
@@ -69,6 +70,7 @@ class Analytics {
                 collections.monthly(viewer, first, last), collections.aging(viewer, today),
                 customers.newCustomers(viewer, by, period.from(), period.to()),
                 followUps.byKind(viewer, period.from(), period.to()), collections.renewalsDue(viewer, today),
-                pipeline.forecast(viewer), leads.bySource(viewer, period.from(), period.to()));
+                pipeline.forecast(viewer), leads.bySource(viewer, period.from(), period.to()),
+                collections.renewalRate(viewer, period.from(), period.to()));
     }
 }

@@ -94,7 +94,10 @@ final class AnalyticsSheets {
                 }
             }
             case RENEWALS -> {
-                title = label.apply("analytics.section." + section) + " · " + report.today();
+                CollectionStatistics.RenewalRate rate = report.renewalRate();
+                title = label.apply("analytics.section." + section) + " · " + report.today() + " · "
+                        + label.apply("analytics.col.renewalRate") + " "
+                        + (rate.percent() == null ? "—" : rate.percent() + "% (" + rate.renewed() + "/" + rate.ended() + ")");
                 headers = headers(label, "contract", "customer", "serviceEnd", "within", "total");
                 for (CollectionStatistics.RenewalRow r : report.renewals()) {
                     rows.add(row(r.title(), r.customerName(), r.serviceEnd(), r.withinDays(), r.total()));

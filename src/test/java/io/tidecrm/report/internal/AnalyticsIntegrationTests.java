@@ -397,6 +397,30 @@ class AnalyticsIntegrationTests {
     }
 
     @Test
+    void theRenewalRateCountsTheServicesEndedInThePeriodThatALaterApprovedContractOfTheCustomerExtends()
+            throws Exception {
+        long renewing = customer(rep);
+        long leaving = customer(rep);
+        contract(renewing, rep, "APPROVED", TODAY.minusDays(10), "COMPLETED");
+        long renewal = contract(renewing, rep, "APPROVED", TODAY.plusDays(355), "IN_PROGRESS");
+        jdbc.sql("UPDATE contract SET sign_date = ? WHERE id = ?").params(Date.valueOf(TODAY.minusDays(5)), renewal).update();
+        contract(leaving, rep, "APPROVED", TODAY.minusDays(5), "COMPLETED");
+        contract(leaving, rep, "SUBMITTED", TODAY.plusDays(300), "NOT_STARTED");
+        contract(customer(rep), rep, "APPROVED", TODAY.minusDays(25), "COMPLETED");
+        contract(customer(otherRep), otherRep, "APPROVED", TODAY.minusDays(8), "COMPLETED");
+
+        CollectionStatistics.RenewalRate rate = collections.renewalRate(rep, TODAY.withDayOfMonth(1), TODAY.withDayOfMonth(30));
+        assertThat(rate.ended()).isEqualTo(2);
+        assertThat(rate.renewed()).isEqualTo(1);
+        assertThat(rate.percent()).isEqualTo(50);
+        assertThat(collections.renewalRate(rep, TODAY.plusDays(20), TODAY.plusDays(30)).percent()).isNull();
+
+        String html = mvc.perform(get("/analytics").param("lang", "en").with(users.as(manager.getUsername())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Renewal rate of the period: 50% — of 2 contracts");
+    }
+
+    @Test
     void theReportsPageShowsEachChartWithItsTableForEveryRole() throws Exception {
         opportunity(customer(rep), rep, "LEAD", "100.00", 10, null, null);
         for (CurrentUser viewer : List.of(rep, manager, users.principal("admin"))) {
