@@ -61,7 +61,7 @@ class PageSweepBrowserTests {
             "/admin/customer-rules", "/admin/pool-rules", "/admin/pool-runs", "/admin/webhooks", "/admin/events",
             "/admin/audit", "/admin/users/new", "/admin/teams/new", "/admin/products/new", "/admin/leaderboard",
             "/admin/service/calendar", "/admin/service/sla", "/admin/leads", "/admin/leads/dry-run",
-            "/admin/leads/rules/new", "/admin/webhooks/deliveries", "/admin/exports");
+            "/admin/leads/rules/new", "/admin/webhooks/deliveries", "/admin/exports", "/admin/fieldwork");
 
     @Autowired
     JdbcClient jdbc;

@@ -31,5 +31,7 @@ enum NotificationKind {
     /** A rep of the reader's team did not confirm a lead in time. */
     LEAD_MISSED,
     /** A rep of the reader's team marked a lead invalid: the reader reviews it. */
-    LEAD_INVALID
+    LEAD_INVALID,
+    /** A report part the reader must submit is due soon (daily plan, daily summary, weekly plan). */
+    REPORT_REMINDER
 }
