@@ -85,6 +85,8 @@ class TableOwnershipTests {
             Map.entry("fieldwork_report_settings", "fieldwork"),
             Map.entry("fieldwork_reminder", "fieldwork"),
             Map.entry("fieldwork_job_run", "fieldwork"),
+            Map.entry("self_check_item", "fieldwork"),
+            Map.entry("self_check_answer", "fieldwork"),
             Map.entry("service_working_hours", "service"),
             Map.entry("service_calendar_day", "service"),
             Map.entry("service_sla_policy", "service"),

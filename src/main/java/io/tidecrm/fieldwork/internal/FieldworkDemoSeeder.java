@@ -33,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 class FieldworkDemoSeeder implements FieldworkDemoData {
 
+    private static final List<String> IMPROVEMENTS = List.of("明天上午先补录客户信息", "下次拜访前先核对报价有效期",
+            "承诺的资料明天中午前发出", "周例会前准备好汇报材料");
     private static final Logger log = LoggerFactory.getLogger(FieldworkDemoSeeder.class);
 
     private static final long SEED = 20_260_140L;
@@ -134,6 +136,9 @@ class FieldworkDemoSeeder implements FieldworkDemoData {
                     insertReport(rep, "DAILY_SUMMARY", d, null, "完成计划中的拜访，客户对报价有疑问，明天继续跟进。", summaryAt,
                             visitsOn(rep, d));
                     count += 2;
+                    if (random.chance(0.85)) {
+                        insertSelfCheck(rep, d, summaryAt, random);
+                    }
                     if (random.chance(0.4)) {
                         insertComment(plan, team.managerId(), "注意先跟进意向最强的客户。", false, planAt.plus(Duration.ofHours(1)));
                         insertRead(plan, team.managerId(), planAt.plus(Duration.ofHours(1)));
@@ -154,6 +159,21 @@ class FieldworkDemoSeeder implements FieldworkDemoData {
             }
         }
         return count;
+    }
+
+    /** The day's behaviour self-check: every item, mostly done, a missed one with what to improve. */
+    private void insertSelfCheck(long userId, LocalDate day, Instant at, DemoRandom random) {
+        record Item(long id, String name) {
+        }
+        for (Item item : jdbc.sql("SELECT id, name FROM self_check_item WHERE enabled ORDER BY position")
+                .query((rs, n) -> new Item(rs.getLong(1), rs.getString(2))).list()) {
+            boolean done = !random.chance(0.12);
+            jdbc.sql("""
+                    INSERT INTO self_check_answer (user_id, day, item_id, item_name, done, remark, answered_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """).params(userId, day, item.id(), item.name(), done, done ? null : random.pick(IMPROVEMENTS),
+                    Timestamp.from(at)).update();
+        }
     }
 
     private int visitsOn(long userId, LocalDate day) {

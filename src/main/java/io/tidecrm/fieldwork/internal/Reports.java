@@ -252,8 +252,7 @@ class Reports {
     /** The members the viewer manages (administrators: everyone but administrators), with their reports. */
     @Transactional(readOnly = true)
     List<MemberStatus> team(LocalDate day, CurrentUser viewer) {
-        List<UserSummary> members = users.ownersVisibleTo(viewer).stream().filter(UserSummary::enabled)
-                .filter(u -> u.id() != viewer.id()).toList();
+        List<UserSummary> members = members(users, viewer);
         if (members.isEmpty()) {
             return List.of();
         }
@@ -268,6 +267,12 @@ class Reports {
                 .query((rs, n) -> row(rs)).list();
         return members.stream().map(m -> new MemberStatus(m, find(reports, m.id(), ReportKind.DAILY_PLAN),
                 find(reports, m.id(), ReportKind.DAILY_SUMMARY), find(reports, m.id(), ReportKind.WEEKLY_PLAN)))
+                .toList();
+    }
+
+    /** The enabled members a manager leads (an administrator: everyone but administrators), not the viewer. */
+    static List<UserSummary> members(UserManagement users, CurrentUser viewer) {
+        return users.ownersVisibleTo(viewer).stream().filter(UserSummary::enabled).filter(u -> u.id() != viewer.id())
                 .toList();
     }
 
