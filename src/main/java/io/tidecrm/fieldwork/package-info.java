@@ -13,5 +13,5 @@
  * choose fixed weekdays.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Field work",
-        allowedDependencies = { "customer", "followup", "service", "identity", "support" })
+        allowedDependencies = { "customer", "followup", "contract", "service", "identity", "support" })
 package io.tidecrm.fieldwork;
