@@ -10,7 +10,7 @@ import io.tidecrm.identity.DemoUsers;
  * last three weeks checked in at the demo customers (inside each owner's stretch, never after the
  * customer's clock, so the story stays true), a few flagged, with their commitments (some overdue,
  * some done), today's and the coming days' planned visits, and the daily and weekly reports of the
- * reps with their managers' comments and sign-offs.
+ * reps with their managers' comments and sign-offs, and the reps' behaviour self-checks of those days.
  */
 public interface FieldworkDemoData {
 

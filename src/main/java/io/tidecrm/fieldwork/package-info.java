@@ -7,7 +7,11 @@
  * reports (日报, 周报) that managers read and comment on. Every read goes through the customer
  * module's visibility scope: a visit is visible exactly when its customer is. A check-in moves the
  * customer's clock in its transaction and publishes {@link io.tidecrm.fieldwork.VisitCheckedIn}.
+ * Before each report deadline a clustered Quartz job publishes {@link io.tidecrm.fieldwork.ReportReminderDue}
+ * for the users who must submit and have not (the notification module writes the inbox notices);
+ * the days a report is due follow the service module's working calendar unless the administrators
+ * choose fixed weekdays.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Field work",
-        allowedDependencies = { "customer", "followup", "identity", "support" })
+        allowedDependencies = { "customer", "followup", "contract", "service", "identity", "support" })
 package io.tidecrm.fieldwork;

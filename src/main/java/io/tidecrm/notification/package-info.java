@@ -8,6 +8,6 @@
  * rolls back the change, and the event publication registry retries it until it is delivered.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notification",
-        allowedDependencies = { "customer", "followup", "pool", "contract", "report", "service", "lead", "identity",
+        allowedDependencies = { "customer", "followup", "pool", "contract", "report", "service", "lead", "fieldwork", "identity",
                 "support" })
 package io.tidecrm.notification;

@@ -307,7 +307,8 @@ class AccessMatrixIntegrationTests {
                 "service_return_visit", "service_sla_policy",
                 "notification", "audit_event", "login_throttle", "sales_lead", "lead_event", "lead_rule",
                 "lead_settings", "lead_capacity", "lead_follow_up", "lead_form_throttle", "lead_job_run",
-                "webhook_subscription", "calendar_feed")) {
+                "webhook_subscription", "calendar_feed", "fieldwork_report_settings", "fieldwork_reminder",
+                "fieldwork_job_run", "work_report", "work_report_comment", "self_check_item", "self_check_answer")) {
             // Every call of the API is audited, GET included: that entry is the one write a GET makes on purpose.
             String rows = table.equals("audit_event") ? "audit_event WHERE kind <> 'API_CALL'" : table;
             sb.append(table).append('=').append(fixtures.jdbc()

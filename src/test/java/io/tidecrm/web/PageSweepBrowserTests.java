@@ -50,18 +50,18 @@ class PageSweepBrowserTests {
     private static final List<String> COMMON = List.of("/", "/todo", "/customers", "/contacts", "/pool",
             "/opportunities", "/opportunities/board", "/opportunities/forecast", "/contracts", "/contracts/due", "/contracts/due?within=DAYS_90", "/contracts/renewals", "/contracts/renewals?within=DAYS_90", "/notifications", "/catalog/products", "/account/password", "/customers/new",
             "/search?q=科技", "/leaderboard", "/leaderboard?period=MONTH&board=CONTRACT_AMOUNT",
-            "/leaderboard?period=WEEK&board=FOLLOW_UPS", "/visits", "/commitments", "/reports", "/reports/week",
+            "/leaderboard?period=WEEK&board=FOLLOW_UPS", "/visits", "/commitments", "/reports", "/reports/week", "/self-check",
             "/tickets", "/tickets?view=ALL", "/tickets?view=OVERDUE", "/tickets/report", "/return-visits",
             "/return-visits?view=MISSED", "/analytics", "/analytics?period=YEAR&by=REGION", "/leads", "/leads?view=ALL",
             "/leads?view=POOL", "/leads?view=REVIEW", "/leads/report", "/leads/new", "/account/tokens");
     /** Behind the managers' links (the approvals entry, the contract tabs, the pool's flow button). */
     private static final List<String> MANAGER = List.of("/approvals", "/contracts/overdue", "/pool/flow", "/targets",
-            "/reports/team", "/imports");
+            "/reports/team", "/imports", "/self-check/team");
     private static final List<String> ADMIN = List.of("/admin/users", "/admin/teams", "/admin/products",
             "/admin/customer-rules", "/admin/pool-rules", "/admin/pool-runs", "/admin/webhooks", "/admin/events",
             "/admin/audit", "/admin/users/new", "/admin/teams/new", "/admin/products/new", "/admin/leaderboard",
             "/admin/service/calendar", "/admin/service/sla", "/admin/leads", "/admin/leads/dry-run",
-            "/admin/leads/rules/new", "/admin/webhooks/deliveries", "/admin/exports");
+            "/admin/leads/rules/new", "/admin/webhooks/deliveries", "/admin/exports", "/admin/fieldwork");
 
     @Autowired
     JdbcClient jdbc;

@@ -1,9 +1,12 @@
 package io.tidecrm.fieldwork.internal;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import io.tidecrm.contract.ContractApproved;
+import io.tidecrm.contract.PaymentRecorded;
 import io.tidecrm.customer.CustomerObtained;
 import io.tidecrm.customer.OwnerChangeKind;
 import io.tidecrm.followup.FollowUpRecorded;
@@ -13,15 +16,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The figures of a day's summary: visits checked in (this module's own rows), and the follow-ups
- * written and the new customers obtained, kept from the other modules' facts (after commit,
- * idempotent: a redelivered fact adds nothing). The leaderboard ledger will be the source once it
- * exists (report module).
+ * written, the new customers obtained, the contracts approved and the payments received (with
+ * their amounts, credited to the contract's owner on the fact's business date), kept from the
+ * other modules' facts (after commit, idempotent: a redelivered fact adds nothing). The contract
+ * tables are never read. The leaderboard ledger (report module) cannot be the source: report
+ * depends on this module, and the dependency may not turn round.
  */
 @Component
 class DayFacts {
 
     /** The figures of a user over days. */
-    public record Figures(int followUps, int visits, int newCustomers) {
+    public record Figures(int followUps, int visits, int newCustomers, int contracts, BigDecimal contractAmount,
+            int payments, BigDecimal paymentAmount) {
     }
 
     private final JdbcClient jdbc;
@@ -34,36 +40,68 @@ class DayFacts {
 
     @ApplicationModuleListener
     void on(FollowUpRecorded fact) {
+        keep(fact);
+    }
+
+    @ApplicationModuleListener
+    void on(CustomerObtained fact) {
+        keep(fact);
+    }
+
+    @ApplicationModuleListener
+    void on(ContractApproved fact) {
+        keep(fact);
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentRecorded fact) {
+        keep(fact);
+    }
+
+    /* The facts kept, in the caller's transaction (the listeners above, the demo data's replay). */
+
+    void keep(FollowUpRecorded fact) {
         if (!fact.correction()) {
             add("FOLLOW_UP", fact.followUpId(), fact.authorId(), fact.businessDate());
         }
     }
 
-    @ApplicationModuleListener
-    void on(CustomerObtained fact) {
+    void keep(CustomerObtained fact) {
         if (fact.kind() == OwnerChangeKind.CREATED || fact.kind() == OwnerChangeKind.IMPORTED
                 || fact.kind() == OwnerChangeKind.CONVERTED) {
             add("NEW_CUSTOMER", fact.customerId(), fact.ownerId(), fact.businessDate());
         }
     }
 
+    void keep(ContractApproved fact) {
+        add("CONTRACT", fact.contractId(), fact.ownerId(), fact.businessDate(), fact.amount());
+    }
+
+    void keep(PaymentRecorded fact) {
+        add("PAYMENT", fact.paymentId(), fact.ownerId(), fact.businessDate(), fact.amount());
+    }
+
     void add(String source, long sourceId, long userId, LocalDate day) {
+        add(source, sourceId, userId, day, null);
+    }
+
+    void add(String source, long sourceId, long userId, LocalDate day, BigDecimal amount) {
         jdbc.sql("""
-                INSERT INTO work_day_fact (source, source_id, user_id, business_date) VALUES (?, ?, ?, ?)
+                INSERT INTO work_day_fact (source, source_id, user_id, business_date, amount) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
-                """).params(source, sourceId, userId, day).update();
+                """).params(source, sourceId, userId, day, amount).update();
     }
 
     /** The user's figures from {@code from} to {@code until} (inclusive), in two statements. */
     Figures of(long userId, LocalDate from, LocalDate until) {
-        record Count(String source, int count) {
+        record Count(String source, int count, BigDecimal amount) {
         }
         var counts = jdbc.sql("""
-                SELECT source, count(*) FROM work_day_fact
+                SELECT source, count(*), coalesce(sum(amount), 0) FROM work_day_fact
                 WHERE user_id = :user AND business_date BETWEEN :from AND :until GROUP BY source
                 """)
                 .param("user", userId).param("from", from).param("until", until)
-                .query((rs, n) -> new Count(rs.getString(1), rs.getInt(2))).list();
+                .query((rs, n) -> new Count(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3))).list();
         int visits = jdbc.sql("""
                 SELECT count(*) FROM visit
                 WHERE owner_id = :user AND checked_in_at >= :from AND checked_in_at < :until
@@ -72,8 +110,10 @@ class DayFacts {
                 .param("from", Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()))
                 .param("until", Timestamp.from(until.plusDays(1).atStartOfDay(clock.getZone()).toInstant()))
                 .query(Integer.class).single();
-        int followUps = counts.stream().filter(c -> c.source().equals("FOLLOW_UP")).mapToInt(Count::count).sum();
-        int customers = counts.stream().filter(c -> c.source().equals("NEW_CUSTOMER")).mapToInt(Count::count).sum();
-        return new Figures(followUps, visits, customers);
+        java.util.function.Function<String, Count> of = source -> counts.stream()
+                .filter(c -> c.source().equals(source)).findFirst().orElse(new Count(source, 0, BigDecimal.ZERO));
+        return new Figures(of.apply("FOLLOW_UP").count(), visits, of.apply("NEW_CUSTOMER").count(),
+                of.apply("CONTRACT").count(), of.apply("CONTRACT").amount(), of.apply("PAYMENT").count(),
+                of.apply("PAYMENT").amount());
     }
 }

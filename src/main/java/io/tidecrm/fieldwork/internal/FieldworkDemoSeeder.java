@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tidecrm.contract.ContractFactReplay;
 import io.tidecrm.customer.DemoCustomers;
+import io.tidecrm.followup.FollowUpFactReplay;
 import io.tidecrm.fieldwork.FieldworkDemoData;
 import io.tidecrm.identity.DemoUsers;
 import io.tidecrm.support.DemoRandom;
@@ -33,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 class FieldworkDemoSeeder implements FieldworkDemoData {
 
+    private static final List<String> IMPROVEMENTS = List.of("明天上午先补录客户信息", "下次拜访前先核对报价有效期",
+            "承诺的资料明天中午前发出", "周例会前准备好汇报材料");
     private static final Logger log = LoggerFactory.getLogger(FieldworkDemoSeeder.class);
 
     private static final long SEED = 20_260_140L;
@@ -44,11 +48,34 @@ class FieldworkDemoSeeder implements FieldworkDemoData {
             "准备合同审批资料，跟进回款");
 
     private final JdbcClient jdbc;
+    private final DayFacts facts;
+    private final FollowUpFactReplay followUps;
+    private final ContractFactReplay contracts;
     private final Clock clock;
 
-    FieldworkDemoSeeder(JdbcClient jdbc, Clock clock) {
+    FieldworkDemoSeeder(JdbcClient jdbc, DayFacts facts, FollowUpFactReplay followUps, ContractFactReplay contracts,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.facts = facts;
+        this.followUps = followUps;
+        this.contracts = contracts;
         this.clock = clock;
+    }
+
+    /**
+     * The day facts of the window from the other modules' records (their events were never
+     * published for the demo's rows), as the listeners would have kept them.
+     */
+    private void replayFacts(LocalDate from, LocalDate to) {
+        for (var f : followUps.recorded(from, to)) {
+            facts.keep(f);
+        }
+        for (var a : contracts.approved(from, to)) {
+            facts.keep(a);
+        }
+        for (var p : contracts.payments(from, to)) {
+            facts.keep(p);
+        }
     }
 
     @Override
@@ -111,6 +138,7 @@ class FieldworkDemoSeeder implements FieldworkDemoData {
                 visits++;
             }
         }
+        replayFacts(random.today().minusDays(DAYS_BACK), random.today());
         int reports = seedReports(staff, random);
         log.info("Demo field work: {} visits, {} commitments, {} reports", visits, commitments, reports);
     }
@@ -132,8 +160,11 @@ class FieldworkDemoSeeder implements FieldworkDemoData {
                     long plan = insertReport(rep, "DAILY_PLAN", d, random.pick(TASKS), null, planAt, null);
                     Instant summaryAt = random.at(d, 17, random.between(10, 59)).plus(Duration.ofMinutes(random.chance(0.2) ? 40 : 0));
                     insertReport(rep, "DAILY_SUMMARY", d, null, "完成计划中的拜访，客户对报价有疑问，明天继续跟进。", summaryAt,
-                            visitsOn(rep, d));
+                            facts.of(rep, d, d));
                     count += 2;
+                    if (random.chance(0.85)) {
+                        insertSelfCheck(rep, d, summaryAt, random);
+                    }
                     if (random.chance(0.4)) {
                         insertComment(plan, team.managerId(), "注意先跟进意向最强的客户。", false, planAt.plus(Duration.ofHours(1)));
                         insertRead(plan, team.managerId(), planAt.plus(Duration.ofHours(1)));
@@ -156,12 +187,21 @@ class FieldworkDemoSeeder implements FieldworkDemoData {
         return count;
     }
 
-    private int visitsOn(long userId, LocalDate day) {
-        return jdbc.sql("SELECT count(*) FROM visit WHERE owner_id = ? AND checked_in_at >= ? AND checked_in_at < ?")
-                .params(userId, Timestamp.from(day.atStartOfDay(clock.getZone()).toInstant()),
-                        Timestamp.from(day.plusDays(1).atStartOfDay(clock.getZone()).toInstant()))
-                .query(Integer.class).single();
+    /** The day's behaviour self-check: every item, mostly done, a missed one with what to improve. */
+    private void insertSelfCheck(long userId, LocalDate day, Instant at, DemoRandom random) {
+        record Item(long id, String name) {
+        }
+        for (Item item : jdbc.sql("SELECT id, name FROM self_check_item WHERE enabled ORDER BY position")
+                .query((rs, n) -> new Item(rs.getLong(1), rs.getString(2))).list()) {
+            boolean done = !random.chance(0.12);
+            jdbc.sql("""
+                    INSERT INTO self_check_answer (user_id, day, item_id, item_name, done, remark, answered_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """).params(userId, day, item.id(), item.name(), done, done ? null : random.pick(IMPROVEMENTS),
+                    Timestamp.from(at)).update();
+        }
     }
+
 
     private void insertLocation(long customerId, double lat, double lng, long userId, Instant at) {
         jdbc.sql("""
@@ -200,14 +240,17 @@ class FieldworkDemoSeeder implements FieldworkDemoData {
     }
 
     private long insertReport(long author, String kind, LocalDate day, String tasks, String body, Instant at,
-            Integer visits) {
+            DayFacts.Figures f) {
         Instant due = day.atTime(kind.equals("DAILY_PLAN") ? 9 : 18, 0).atZone(clock.getZone()).toInstant();
         return jdbc.sql("""
                 INSERT INTO work_report (author_id, kind, period_start, version, key_tasks, body, fig_follow_ups,
-                                         fig_visits, fig_new_customers, submitted_at, late)
-                VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-                """).params(author, kind, day, tasks, body, visits == null ? null : 0, visits,
-                visits == null ? null : 0, Timestamp.from(at), at.isAfter(due))
+                                         fig_visits, fig_new_customers, fig_contracts, fig_contract_amount, fig_payments,
+                                         fig_payment_amount, submitted_at, late)
+                VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                """).params(author, kind, day, tasks, body, f == null ? null : f.followUps(), f == null ? null : f.visits(),
+                f == null ? null : f.newCustomers(), f == null ? null : f.contracts(),
+                f == null ? null : f.contractAmount(), f == null ? null : f.payments(),
+                f == null ? null : f.paymentAmount(), Timestamp.from(at), at.isAfter(due))
                 .query(Long.class).single();
     }
 

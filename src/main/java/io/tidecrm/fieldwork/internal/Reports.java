@@ -114,10 +114,11 @@ class Reports {
         return jdbc.sql("""
                 INSERT INTO work_report (author_id, kind, period_start, version, key_tasks, help_needed, body,
                                          planned_visit_ids, goal_customers, goal_amount, fig_follow_ups, fig_visits,
-                                         fig_new_customers, submitted_at, late)
+                                         fig_new_customers, fig_contracts, fig_contract_amount, fig_payments,
+                                         fig_payment_amount, submitted_at, late)
                 SELECT :author, :kind, :period, coalesce(max(version), 0) + 1, :keyTasks, :help, :body,
                        CAST(:visits AS bigint[]), :goalCustomers, :goalAmount, :followUps, :visitCount, :newCustomers,
-                       :now, :late
+                       :contracts, :contractAmount, :payments, :paymentAmount, :now, :late
                 FROM work_report WHERE author_id = :author AND kind = :kind AND period_start = :period
                 RETURNING id
                 """)
@@ -133,6 +134,10 @@ class Reports {
                 .param("followUps", figures == null ? null : figures.followUps())
                 .param("visitCount", figures == null ? null : figures.visits())
                 .param("newCustomers", figures == null ? null : figures.newCustomers())
+                .param("contracts", figures == null ? null : figures.contracts())
+                .param("contractAmount", figures == null ? null : figures.contractAmount())
+                .param("payments", figures == null ? null : figures.payments())
+                .param("paymentAmount", figures == null ? null : figures.paymentAmount())
                 .param("now", Timestamp.from(now))
                 .param("late", now.isAfter(deadline(kind, period)))
                 .query(Long.class)
@@ -252,8 +257,7 @@ class Reports {
     /** The members the viewer manages (administrators: everyone but administrators), with their reports. */
     @Transactional(readOnly = true)
     List<MemberStatus> team(LocalDate day, CurrentUser viewer) {
-        List<UserSummary> members = users.ownersVisibleTo(viewer).stream().filter(UserSummary::enabled)
-                .filter(u -> u.id() != viewer.id()).toList();
+        List<UserSummary> members = members(users, viewer);
         if (members.isEmpty()) {
             return List.of();
         }
@@ -271,6 +275,12 @@ class Reports {
                 .toList();
     }
 
+    /** The enabled members a manager leads (an administrator: everyone but administrators), not the viewer. */
+    static List<UserSummary> members(UserManagement users, CurrentUser viewer) {
+        return users.ownersVisibleTo(viewer).stream().filter(UserSummary::enabled).filter(u -> u.id() != viewer.id())
+                .toList();
+    }
+
     private static Report find(List<Report> reports, long authorId, ReportKind kind) {
         return reports.stream().filter(r -> r.authorId() == authorId && r.kind() == kind).findFirst().orElse(null);
     }
@@ -283,8 +293,14 @@ class Reports {
                 Arrays.asList((Long[]) rs.getArray("planned_visit_ids").getArray()),
                 (Integer) rs.getObject("goal_customers"), rs.getBigDecimal("goal_amount"),
                 followUps == null ? null : new DayFacts.Figures(followUps, rs.getInt("fig_visits"),
-                        rs.getInt("fig_new_customers")),
+                        rs.getInt("fig_new_customers"), rs.getInt("fig_contracts"),
+                        zeroIfNull(rs.getBigDecimal("fig_contract_amount")), rs.getInt("fig_payments"),
+                        zeroIfNull(rs.getBigDecimal("fig_payment_amount"))),
                 rs.getTimestamp("submitted_at").toInstant(), rs.getBoolean("late"));
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
     }
 
     private static String strip(String s) {

@@ -123,19 +123,43 @@ class VisitController {
     String checkIn(@PathVariable long id, @Valid @ModelAttribute CheckInForm form, BindingResult result,
             @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         try {
-            // A position the browser could not have reported counts as none: the check-in still goes through.
-            VisitService.CheckIn done = visits.checkIn(id, result.hasErrors() ? new CheckInForm(null, null, null,
-                    "invalid") : form, user);
-            String key = "visit.checkedIn." + done.flag().name();
-            if (done.flag().flagged()) {
-                Flash.warning(redirect, key, done.distanceMetres(), properties.checkInRadiusMetres());
-            } else {
-                Flash.success(redirect, key, done.distanceMetres(), properties.checkInRadiusMetres());
-            }
+            checkedIn(visits.checkIn(id, reported(form, result), user), redirect);
         } catch (RuleViolation e) {
             Flash.error(redirect, e);
         }
         return "redirect:/visits/" + id;
+    }
+
+    /** One tap on the customer page: an unplanned visit created and checked in (or today's planned one checked in). */
+    @PostMapping("/customers/{customerId}/visits/check-in")
+    String checkInNow(@PathVariable long customerId, @Valid @ModelAttribute CheckInForm form, BindingResult result,
+            @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        try {
+            VisitService.CheckInNow now = visits.checkInNow(customerId, reported(form, result), user);
+            if (now.checkIn() == null) {
+                Flash.warning(redirect, "visit.checkInNow.open");
+            } else {
+                checkedIn(now.checkIn(), redirect);
+            }
+            return "redirect:/visits/" + now.visitId();
+        } catch (RuleViolation e) {
+            Flash.error(redirect, e);
+            return "redirect:/customers/" + customerId + "#visits";
+        }
+    }
+
+    /** A position the browser could not have reported counts as none: the check-in still goes through. */
+    private static CheckInForm reported(CheckInForm form, BindingResult result) {
+        return result.hasErrors() ? new CheckInForm(null, null, null, "invalid") : form;
+    }
+
+    private void checkedIn(VisitService.CheckIn done, RedirectAttributes redirect) {
+        String key = "visit.checkedIn." + done.flag().name();
+        if (done.flag().flagged()) {
+            Flash.warning(redirect, key, done.distanceMetres(), properties.checkInRadiusMetres());
+        } else {
+            Flash.success(redirect, key, done.distanceMetres(), properties.checkInRadiusMetres());
+        }
     }
 
     @PostMapping("/visits/{id}/check-out")

@@ -92,6 +92,51 @@ class VisitService {
     record CheckIn(CheckInFlag flag, Integer distanceMetres) {
     }
 
+    /** A check-in at a customer in one step: the visit it went to, and the check-in's outcome (null: already there). */
+    record CheckInNow(long visitId, CheckIn checkIn) {
+    }
+
+    /**
+     * Checks in at a customer the viewer can see, unplanned, in one step: today's own planned visit
+     * of the customer that is not checked in yet takes the check-in; otherwise a visit is created
+     * now (purpose "unplanned visit", in the viewer's language) and checked in, in one transaction.
+     * A visit of the customer the viewer checked in today and has not checked out answers instead
+     * (a double tap makes no second visit; a lock on viewer and customer decides between two taps).
+     */
+    CheckInNow checkInNow(long customerId, CheckInForm form, CurrentUser user) {
+        CustomerRef customer = customers.findVisible(customerId, user);
+        if (customer.ownerId() == null) {
+            throw new RuleViolation(null, "visit.checkInNow.pool");
+        }
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key))")
+                .param("key", "visit-now:" + user.id() + ":" + customer.id()).query((rs, n) -> 1).single();
+        Instant now = clock.instant();
+        Timestamp dayStart = Timestamp.from(LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant());
+        Timestamp dayEnd = Timestamp.from(LocalDate.now(clock).plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+        Optional<Long> open = jdbc.sql("""
+                SELECT id FROM visit WHERE owner_id = :me AND customer_id = :customer AND checked_in_at >= :from
+                  AND checked_out_at IS NULL ORDER BY checked_in_at DESC LIMIT 1
+                """).param("me", user.id()).param("customer", customer.id()).param("from", dayStart)
+                .query(Long.class).optional();
+        if (open.isPresent()) {
+            return new CheckInNow(open.get(), null);
+        }
+        long visitId = jdbc.sql("""
+                SELECT id FROM visit WHERE owner_id = :me AND customer_id = :customer AND checked_in_at IS NULL
+                  AND planned_at >= :from AND planned_at < :until ORDER BY planned_at LIMIT 1
+                """).param("me", user.id()).param("customer", customer.id()).param("from", dayStart)
+                .param("until", dayEnd).query(Long.class).optional()
+                .orElseGet(() -> jdbc.sql("""
+                        INSERT INTO visit (customer_id, owner_id, planned_at, purpose, created_at)
+                        VALUES (:customer, :owner, :now, :purpose, :now) RETURNING id
+                        """)
+                        .param("customer", customer.id()).param("owner", user.id()).param("now", Timestamp.from(now))
+                        .param("purpose", messages.getMessage("visit.unplanned.purpose", null,
+                                LocaleContextHolder.getLocale()))
+                        .query(Long.class).single());
+        return new CheckInNow(visitId, checkIn(visitId, form, user));
+    }
+
     /**
      * Checks in with what the browser reported, at the server's time. The distance is measured to
      * the customer's known location; without one, a fix accurate to within the radius sets it. No

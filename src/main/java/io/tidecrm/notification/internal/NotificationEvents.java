@@ -9,6 +9,7 @@ import io.tidecrm.contract.ContractRejected;
 import io.tidecrm.contract.ContractSubmitted;
 import io.tidecrm.customer.CustomerOwnerChanged;
 import io.tidecrm.customer.CustomersReclaimed;
+import io.tidecrm.fieldwork.ReportReminderDue;
 import io.tidecrm.pool.PoolWarned;
 import io.tidecrm.lead.LeadConfirmationMissed;
 import io.tidecrm.lead.LeadMarkedInvalid;
@@ -191,5 +192,12 @@ class NotificationEvents {
         inbox.notify(List.of(event.ownerId()), NotificationKind.LEAD_SUMMARY_DUE, "lead.notice.summaryDue",
                 List.of(event.companyName(), times.dateTime(event.firstContactAt())), "/leads/" + event.leadId(),
                 event.occurredAt());
+    }
+
+    /** The users who must still submit a report part, shortly before its deadline (fieldwork's bundle has the text). */
+    @ApplicationModuleListener
+    void on(ReportReminderDue event) {
+        inbox.notify(event.recipientIds(), NotificationKind.REPORT_REMINDER, "report.reminder." + event.part(),
+                List.of(times.dateTime(event.deadline())), event.link(), event.occurredAt());
     }
 }

@@ -33,5 +33,7 @@ enum NotificationKind {
     /** A rep of the reader's team marked a lead invalid: the reader reviews it. */
     LEAD_INVALID,
     /** A day after the reader's first contact with a lead: the summary e-mail the sales policy asks for is due. */
-    LEAD_SUMMARY_DUE
+    LEAD_SUMMARY_DUE,
+    /** A report part the reader must submit is due soon (daily plan, daily summary, weekly plan). */
+    REPORT_REMINDER
 }
