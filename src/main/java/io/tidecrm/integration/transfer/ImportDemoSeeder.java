@@ -55,7 +55,7 @@ class ImportDemoSeeder implements ImportDemoData {
             String owner = users.findUser(c.ownerId()).map(UserSummary::displayName).orElse("");
             store.problem(id, ImportRunner.RUN, row, "FAILED", "[客户名称] " + messages.getMessage(
                     "customer.import.duplicate.owned", new Object[] { c.name(), owner }, Locale.SIMPLIFIED_CHINESE));
-            store.advance(id, row - 1, "failed_rows");
+            store.advance(id, row - 1, 0, 0, 0, 1);
         }
         store.finish(id, ImportJob.Status.DONE, at.plus(Duration.ofMinutes(1)));
     }
