@@ -44,7 +44,7 @@ class ImportDemoSeeder implements ImportDemoData {
         String csv = String.join(",", headers) + "\r\n" + first.name() + ",B,,王经理,13900000001\r\n" + second.name()
                 + ",A,,李总,13900000002\r\n";
         Instant at = clock.instant().minus(Duration.ofDays(2));
-        long id = store.insert(team.managerId(), "客户名单.csv", Spreadsheets.Kind.CSV, StandardCharsets.UTF_8.name(),
+        long id = store.insert(team.managerId(), ImportTarget.CUSTOMER, "客户名单.csv", Spreadsheets.Kind.CSV, StandardCharsets.UTF_8.name(),
                 csv.getBytes(StandardCharsets.UTF_8), headers, Locale.SIMPLIFIED_CHINESE.toLanguageTag(), 2, at);
         store.startCheck(id, List.of("NAME", "TYPE", "OWNER", "CONTACT_NAME", "CONTACT_MOBILE"),
                 io.tidecrm.customer.CustomerImport.Mode.CREATE_ONLY);

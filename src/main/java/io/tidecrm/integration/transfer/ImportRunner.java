@@ -17,6 +17,7 @@ import io.tidecrm.customer.CustomerImport.Field;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
+import io.tidecrm.lead.LeadImport;
 import io.tidecrm.support.RuleViolation;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The background part of an import, called by its Quartz job: the dry run and the run. Both send
- * every row through one {@link CustomerImport.Session} (the form's rules, with the importer's scope
- * and the named owners looked up once per job). The dry run does it in one transaction that is
+ * every row through the rules of the module that owns what it brings in: one
+ * {@link CustomerImport.Session} for customers (the form's rules, with the importer's scope and the
+ * named owners looked up once per job), {@link LeadImport} for leads. The dry run does it in one transaction that is
  * rolled back at the end, so that it sees the file's earlier rows (a second contact, a cap filling
  * up) and writes nothing; the run commits {@value #BATCH} rows at a time together with the job's
  * progress, so that the page's counts are exact and a run cut off by a
@@ -57,6 +59,7 @@ class ImportRunner {
 
     private final ImportStore store;
     private final CustomerImport customers;
+    private final LeadImport leads;
     private final UserManagement users;
     private final MessageSource messages;
     private final PlatformTransactionManager transactions;
@@ -66,10 +69,11 @@ class ImportRunner {
     @PersistenceContext
     private EntityManager em;
 
-    ImportRunner(ImportStore store, CustomerImport customers, UserManagement users, MessageSource messages,
-            PlatformTransactionManager transactions, Clock clock) {
+    ImportRunner(ImportStore store, CustomerImport customers, LeadImport leads, UserManagement users,
+            MessageSource messages, PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
         this.customers = customers;
+        this.leads = leads;
         this.users = users;
         this.messages = messages;
         this.transactions = transactions;
@@ -102,7 +106,7 @@ class ImportRunner {
         Locale locale = Locale.forLanguageTag(job.locale());
         ownTransaction.executeWithoutResult(s -> store.clearProblems(job.id(), DRY));
         byte[] content = store.content(job.id());
-        CustomerImport.Session session = customers.session(job.mode(), importer, clock.instant());
+        RowImporter session = rows(job, importer, clock.instant());
         Tally tally = new Tally();
         List<ImportStore.Problem> problems = new ArrayList<>();
         Set<Long> ofThisImport = new HashSet<>();
@@ -114,7 +118,7 @@ class ImportRunner {
                     return true;
                 }
                 try {
-                    CustomerImport.Outcome outcome = session.importRow(cells(job, row), ofThisImport);
+                    CustomerImport.Outcome outcome = session.importRow(row, ofThisImport);
                     tally.count(outcome.result());
                     if (outcome.customerId() != null) {
                         ofThisImport.add(outcome.customerId());
@@ -164,7 +168,7 @@ class ImportRunner {
         Locale locale = Locale.forLanguageTag(job.locale());
         byte[] content = store.content(job.id());
         Instant at = job.startedAt() == null ? clock.instant() : job.startedAt();
-        CustomerImport.Session session = customers.session(job.mode(), importer, at);
+        RowImporter session = rows(job, importer, at);
         Set<Long> ofThisImport = store.customersOf(job.id());
         int resumeAfter = job.processed();
         int[] index = { 0 };
@@ -199,7 +203,7 @@ class ImportRunner {
      *
      * @param doneBefore the rows of the phase done before the batch
      */
-    private void runBatch(ImportJob job, CustomerImport.Session session, List<Spreadsheets.SheetRow> rows,
+    private void runBatch(ImportJob job, RowImporter session, List<Spreadsheets.SheetRow> rows,
             int doneBefore, Set<Long> ofThisImport, Locale locale) {
         Set<Long> seen = new HashSet<>(ofThisImport);
         try {
@@ -209,7 +213,7 @@ class ImportRunner {
                 List<ImportStore.Problem> problems = new ArrayList<>();
                 for (Spreadsheets.SheetRow row : rows) {
                     try {
-                        CustomerImport.Outcome outcome = session.importRow(cells(job, row), seen);
+                        CustomerImport.Outcome outcome = session.importRow(row, seen);
                         tally.count(outcome.result());
                         written.add(outcome);
                         if (outcome.customerId() != null) {
@@ -244,11 +248,11 @@ class ImportRunner {
     }
 
     /** One row in its own transaction with the job's progress: the fallback of a batch that failed. */
-    private void runRow(ImportJob job, CustomerImport.Session session, Spreadsheets.SheetRow row, int done,
+    private void runRow(ImportJob job, RowImporter session, Spreadsheets.SheetRow row, int done,
             Set<Long> ofThisImport, Locale locale) {
         try {
             ownTransaction.executeWithoutResult(s -> {
-                CustomerImport.Outcome outcome = session.importRow(cells(job, row), ofThisImport);
+                CustomerImport.Outcome outcome = session.importRow(row, ofThisImport);
                 ImportStore.Written written = new ImportStore.Written();
                 written.add(outcome);
                 store.record(job.id(), written);
@@ -271,6 +275,26 @@ class ImportRunner {
                 store.advance(job.id(), done, 0, 0, 0, 1);
             });
         }
+    }
+
+    /** One import's rows through the rules of the module that owns what they bring in. */
+    private interface RowImporter {
+        CustomerImport.Outcome importRow(Spreadsheets.SheetRow row, Set<Long> ofThisImport);
+    }
+
+    /** A lead row's outcome: created (a lead import touches no customer, so there is nothing to record for an undo). */
+    private static final CustomerImport.Outcome LEAD_CREATED = new CustomerImport.Outcome(CustomerImport.Result.CREATED,
+            null, false, null, 0);
+
+    private RowImporter rows(ImportJob job, CurrentUser importer, Instant at) {
+        if (job.target() == ImportTarget.LEAD) {
+            return (row, ofThisImport) -> {
+                leads.importRow(leadCells(job, row), importer);
+                return LEAD_CREATED;
+            };
+        }
+        CustomerImport.Session session = customers.session(job.mode(), importer, at);
+        return (row, ofThisImport) -> session.importRow(cells(job, row), ofThisImport);
     }
 
     /** Rows done in a phase, by what they did. */
@@ -303,9 +327,21 @@ class ImportRunner {
     static Map<Field, String> cells(ImportJob job, Spreadsheets.SheetRow row) {
         Map<Field, String> cells = new EnumMap<>(Field.class);
         for (int column = 0; column < job.headers().size(); column++) {
-            Field field = job.fieldOf(column);
+            String field = job.fieldOf(column);
             if (field != null) {
-                cells.put(field, row.cell(column));
+                cells.put(Field.valueOf(field), row.cell(column));
+            }
+        }
+        return cells;
+    }
+
+    /** A lead row's cells by field, as the mapping says. */
+    static Map<LeadImport.Field, String> leadCells(ImportJob job, Spreadsheets.SheetRow row) {
+        Map<LeadImport.Field, String> cells = new EnumMap<>(LeadImport.Field.class);
+        for (int column = 0; column < job.headers().size(); column++) {
+            String field = job.fieldOf(column);
+            if (field != null) {
+                cells.put(LeadImport.Field.valueOf(field), row.cell(column));
             }
         }
         return cells;
@@ -333,8 +369,7 @@ class ImportRunner {
             return null;
         }
         for (int column = 0; column < job.headers().size(); column++) {
-            Field mapped = job.fieldOf(column);
-            if (mapped != null && mapped.name().equals(field)) {
+            if (field.equals(job.fieldOf(column))) {
                 return job.headers().get(column);
             }
         }

@@ -30,7 +30,7 @@ class ImportStore {
     static final int PAGE_SIZE = 20;
 
     private static final String COLUMNS = """
-            id, user_id, file_name, file_kind, charset, headers, mapping, mode, locale, status, total_rows, processed,
+            id, user_id, target, file_name, file_kind, charset, headers, mapping, mode, locale, status, total_rows, processed,
             created_rows, updated_rows, skipped_rows, failed_rows, created_at, started_at, finished_at, undone_at
             """;
 
@@ -40,15 +40,15 @@ class ImportStore {
         this.jdbc = jdbc;
     }
 
-    long insert(long userId, String fileName, Spreadsheets.Kind kind, String charset, byte[] content,
-            List<String> headers, String locale, int totalRows, Instant at) {
+    long insert(long userId, ImportTarget target, String fileName, Spreadsheets.Kind kind, String charset,
+            byte[] content, List<String> headers, String locale, int totalRows, Instant at) {
         return jdbc.sql("""
-                INSERT INTO import_job (user_id, file_name, file_kind, charset, content, headers, locale, status,
+                INSERT INTO import_job (user_id, target, file_name, file_kind, charset, content, headers, locale, status,
                                         total_rows, created_at)
-                VALUES (:user, :name, :kind, :charset, :content, :headers, :locale, 'UPLOADED', :total, :at)
+                VALUES (:user, :target, :name, :kind, :charset, :content, :headers, :locale, 'UPLOADED', :total, :at)
                 RETURNING id
                 """)
-                .param("user", userId).param("name", fileName).param("kind", kind.name()).param("charset", charset)
+                .param("user", userId).param("target", target.name()).param("name", fileName).param("kind", kind.name()).param("charset", charset)
                 .param("content", content).param("headers", headers.toArray(String[]::new)).param("locale", locale)
                 .param("total", totalRows).param("at", Timestamp.from(at))
                 .query(Long.class).single();
@@ -261,7 +261,8 @@ class ImportStore {
     }
 
     private static ImportJob job(ResultSet rs) throws SQLException {
-        return new ImportJob(rs.getLong("id"), rs.getLong("user_id"), rs.getString("file_name"),
+        return new ImportJob(rs.getLong("id"), rs.getLong("user_id"), ImportTarget.valueOf(rs.getString("target")),
+                rs.getString("file_name"),
                 Spreadsheets.Kind.valueOf(rs.getString("file_kind")), rs.getString("charset"), texts(rs.getArray("headers")),
                 texts(rs.getArray("mapping")),
                 rs.getString("mode") == null ? null : CustomerImport.Mode.valueOf(rs.getString("mode")),
