@@ -81,6 +81,23 @@ public interface CustomerImport {
      */
     Outcome importRow(Map<Field, String> row, Mode mode, CurrentUser importer, Instant at, Set<Long> ofThisImport);
 
+    /**
+     * The rows of one import by one importer, in the caller's transaction: like
+     * {@link #importRow}, with what every row would look up again (the importer's scope, the owners
+     * named in the file) looked up once. Every rule is checked before the row writes anything, so a
+     * refused row ({@link RuleViolation}) has written nothing, leaves the persistence context empty
+     * and the transaction usable: the caller can go on with the next row in the same transaction.
+     * Any other exception leaves the transaction to be rolled back.
+     */
+    interface Session {
+
+        /** @see CustomerImport#importRow */
+        Outcome importRow(Map<Field, String> row, Set<Long> ofThisImport);
+    }
+
+    /** A session for the rows of one import; refuses a rep, who does not import. */
+    Session session(Mode mode, CurrentUser importer, Instant at);
+
     /** A customer that blocks an undo, with why: its current name. */
     record Blocker(long customerId, String name) {
     }

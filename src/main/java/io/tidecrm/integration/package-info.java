@@ -6,6 +6,6 @@
  * duplicate checks, ownership caps, visibility), never around them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Integration",
-        allowedDependencies = { "customer", "followup", "pool", "sales", "contract", "fieldwork", "audit",
+        allowedDependencies = { "customer", "followup", "pool", "sales", "contract", "fieldwork", "lead", "audit",
                 "identity", "events", "support" })
 package io.tidecrm.integration;

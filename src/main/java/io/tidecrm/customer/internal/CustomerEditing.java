@@ -106,7 +106,12 @@ class CustomerEditing {
                 nz(c.getWechatyGithubUrl()), c.getWechatyContributor(), c.getVersion());
     }
 
-    /** The form's rules and values onto the customer; the import uses it too. */
+    /**
+     * The form's rules and values onto the customer; the import uses it too. A refusal comes
+     * before any change and leaves the caller's transaction usable (the import goes on with its
+     * next row); the caller's own boundary rolls back when the refusal reaches it.
+     */
+    @Transactional(noRollbackFor = RuleViolation.class)
     void apply(Customer c, CustomerForm form, CurrentUser user) {
         if (form.status() == CustomerStatus.WON && c.getStatus() != CustomerStatus.WON && user.role() == Role.REP) {
             // Won is set by an approved contract, or by a manager; a rep cannot shield a customer from the pool.
@@ -160,6 +165,8 @@ class CustomerEditing {
         return w.matches("(?i)^https?://.*") ? w : "https://" + w;
     }
 
+    /** Refuses a duplicate; reads only, so a refusal leaves the caller's transaction usable (see {@link #apply}). */
+    @Transactional(noRollbackFor = RuleViolation.class)
     void requireNoDuplicate(Customer customer, Scope scope) {
         var sql = jdbc.sql("""
                 SELECT c.id, c.name, c.owner_id, (c.credit_code IS NOT NULL AND c.credit_code = :code) AS by_code

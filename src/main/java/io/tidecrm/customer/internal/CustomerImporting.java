@@ -26,6 +26,8 @@ import io.tidecrm.identity.Role;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
 import io.tidecrm.support.RuleViolation;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.context.MessageSource;
@@ -58,6 +60,9 @@ class CustomerImporting implements CustomerImport {
     private final JdbcClient jdbc;
     private final Map<String, Object> codesByLabel;
 
+    @PersistenceContext
+    private EntityManager entityManager;
+
     CustomerImporting(CustomerEditing editing, CustomerRepository customers, ContactRepository contacts,
             OwnershipCaps caps, CustomerOwnership ownership, Visibility visibility, UserManagement users,
             Validator validator, JdbcClient jdbc, MessageSource messages) {
@@ -81,15 +86,59 @@ class CustomerImporting implements CustomerImport {
     @Override
     public Outcome importRow(Map<Field, String> row, Mode mode, CurrentUser importer, Instant at,
             Set<Long> ofThisImport) {
+        return session(mode, importer, at).importRow(row, ofThisImport);
+    }
+
+    @Override
+    public Session session(Mode mode, CurrentUser importer, Instant at) {
+        if (importer.role() == Role.REP) {
+            throw new org.springframework.security.access.AccessDeniedException("Reps do not import");
+        }
+        Run run = new Run(mode, importer, at, visibility.scopeOf(importer));
+        return (row, ofThisImport) -> importRow(row, run, ofThisImport);
+    }
+
+    /**
+     * One import's settings and what its rows would otherwise look up again and again: the
+     * importer's scope, the owners named so far (by the cell's text), and the enabled users by
+     * display name (loaded once, when a cell first names an owner by display name).
+     */
+    private static final class Run {
+        final Mode mode;
+        final CurrentUser importer;
+        final Instant at;
+        final Scope scope;
+        final Map<String, Long> owners = new HashMap<>();
+        Map<String, List<UserSummary>> enabledByDisplayName;
+
+        Run(Mode mode, CurrentUser importer, Instant at, Scope scope) {
+            this.mode = mode;
+            this.importer = importer;
+            this.at = at;
+            this.scope = scope;
+        }
+    }
+
+    private Outcome importRow(Map<Field, String> row, Run run, Set<Long> ofThisImport) {
         try {
-            return importChecked(row, mode, importer, at, ofThisImport);
-        } catch (DuplicateCustomerException e) {
+            return importChecked(row, run, ofThisImport);
+        } catch (RuntimeException e) {
+            // A refused update may have changed the managed customer before its refusal: that
+            // change must not reach the database with a later row of the same transaction.
+            entityManager.clear();
+            throw refusal(e);
+        }
+    }
+
+    /** A refusal in the import's terms: the duplicate named, the form's fields as the import's columns. */
+    private static RuntimeException refusal(RuntimeException thrown) {
+        if (thrown instanceof DuplicateCustomerException e) {
             var d = e.duplicate();
-            throw new RuleViolation(d.byCreditCode() ? Field.CREDIT_CODE.name() : Field.NAME.name(),
+            return new RuleViolation(d.byCreditCode() ? Field.CREDIT_CODE.name() : Field.NAME.name(),
                     d.inPool() ? "customer.import.duplicate.inPool" : "customer.import.duplicate.owned", d.name(),
                     d.ownerName() == null ? "" : d.ownerName());
-        } catch (RuleViolation e) {
-            // The form's rules name the form's fields: shown on the import's columns.
+        }
+        if (thrown instanceof RuleViolation e) {
             RuleViolation remapped = null;
             for (RuleViolation.Violation v : e.violations()) {
                 Field field = v.field() == null ? null : CUSTOMER_FIELDS.get(v.field());
@@ -97,15 +146,15 @@ class CustomerImporting implements CustomerImport {
                 remapped = remapped == null ? new RuleViolation(name, v.messageKey(), v.argArray())
                         : remapped.and(name, v.messageKey(), v.argArray());
             }
-            throw remapped;
+            return remapped == null ? e : remapped;
         }
+        return thrown;
     }
 
-    private Outcome importChecked(Map<Field, String> row, Mode mode, CurrentUser importer, Instant at,
-            Set<Long> ofThisImport) {
-        if (importer.role() == Role.REP) {
-            throw new org.springframework.security.access.AccessDeniedException("Reps do not import");
-        }
+    private Outcome importChecked(Map<Field, String> row, Run run, Set<Long> ofThisImport) {
+        Mode mode = run.mode;
+        CurrentUser importer = run.importer;
+        Instant at = run.at;
         String name = cell(row, Field.NAME);
         if (name.isEmpty()) {
             throw new RuleViolation(Field.NAME.name(), "NotBlank", label(Field.NAME));
@@ -145,9 +194,9 @@ class CustomerImporting implements CustomerImport {
             if (mode == Mode.UPDATE_ONLY) {
                 return new Outcome(Result.SKIPPED, null, false, null, 0);
             }
-            return create(row, contact, contactRefused, importer, at);
+            return create(row, contact, contactRefused, run);
         }
-        Scope scope = visibility.scopeOf(importer);
+        Scope scope = run.scope;
         if (mode == Mode.CREATE_ONLY || !scope.includesOwner(match.getOwnerId())) {
             // The form's refusal, naming the owner or the pool.
             Customer probe = Customer.imported(null, importer.id(), at);
@@ -155,7 +204,7 @@ class CustomerImporting implements CustomerImport {
             probe.setCreditCode(match.getCreditCode());
             editing.requireNoDuplicate(probe, scope);
         }
-        return update(match, row, contact, contactRefused, importer, at);
+        return update(match, row, contact, contactRefused, run);
     }
 
     /** The customer's form from the row, refused together with the contact's problems if there are any. */
@@ -179,13 +228,14 @@ class CustomerImporting implements CustomerImport {
         return form;
     }
 
-    private Outcome create(Map<Field, String> row, ContactForm contact, RuleViolation contactRefused,
-            CurrentUser importer, Instant at) {
+    private Outcome create(Map<Field, String> row, ContactForm contact, RuleViolation contactRefused, Run run) {
+        CurrentUser importer = run.importer;
+        Instant at = run.at;
         CustomerForm form = checkedForm(row, null, contactRefused);
-        Long ownerId = owner(cell(row, Field.OWNER), importer);
+        Long ownerId = owner(cell(row, Field.OWNER), run);
         Customer customer = Customer.imported(ownerId, importer.id(), at);
         editing.apply(customer, form, importer);
-        editing.requireNoDuplicate(customer, visibility.scopeOf(importer));
+        editing.requireNoDuplicate(customer, run.scope);
         if (ownerId != null) {
             try {
                 caps.requireRoom(ownerId, customer.getType());
@@ -196,7 +246,7 @@ class CustomerImporting implements CustomerImport {
         try {
             customers.saveAndFlush(customer);
         } catch (DataIntegrityViolationException e) {
-            editing.requireNoDuplicate(customer, visibility.scopeOf(importer));
+            editing.requireNoDuplicate(customer, run.scope);
             throw e;
         }
         ownership.recordOwnerChange(customer, null, ownerId, importer.id(), OwnerChangeKind.IMPORTED, null, at);
@@ -211,12 +261,14 @@ class CustomerImporting implements CustomerImport {
     }
 
     private Outcome update(Customer customer, Map<Field, String> row, ContactForm contact,
-            RuleViolation contactRefused, CurrentUser importer, Instant at) {
+            RuleViolation contactRefused, Run run) {
+        CurrentUser importer = run.importer;
+        Instant at = run.at;
         CustomerForm current = editing.formOf(customer.getId(), importer);
         CustomerForm form = checkedForm(row, current, contactRefused);
         var previousType = customer.getType();
         editing.apply(customer, form, importer);
-        editing.requireNoDuplicate(customer, visibility.scopeOf(importer));
+        editing.requireNoDuplicate(customer, run.scope);
         if (customer.getOwnerId() != null && previousType != customer.getType()) {
             try {
                 caps.requireRoom(customer.getOwnerId(), customer.getType());
@@ -520,25 +572,38 @@ class CustomerImporting implements CustomerImport {
         return type.cast(found);
     }
 
-    /** The owner named by username or display name: enabled, not an administrator, in the importer's scope. */
-    private Long owner(String text, CurrentUser importer) {
+    /**
+     * The owner named by username or display name: enabled, not an administrator, in the importer's
+     * scope. Each name is looked up once per import.
+     */
+    private Long owner(String text, Run run) {
         if (text.isEmpty()) {
             return null;
         }
+        Long known = run.owners.get(text);
+        if (known != null) {
+            return known;
+        }
         Optional<UserSummary> user = users.findByUsername(text);
         if (user.isEmpty()) {
-            List<UserSummary> named = users.findEnabledUsers().stream().filter(u -> u.displayName().equals(text))
-                    .toList();
+            if (run.enabledByDisplayName == null) {
+                run.enabledByDisplayName = new HashMap<>();
+                for (UserSummary u : users.findEnabledUsers()) {
+                    run.enabledByDisplayName.computeIfAbsent(u.displayName(), k -> new ArrayList<>()).add(u);
+                }
+            }
+            List<UserSummary> named = run.enabledByDisplayName.getOrDefault(text, List.of());
             if (named.size() > 1) {
                 throw new RuleViolation(Field.OWNER.name(), "customer.import.ownerAmbiguous", text);
             }
             user = named.stream().findFirst();
         }
-        Scope scope = visibility.scopeOf(importer);
-        return user.filter(UserSummary::enabled).filter(u -> u.role() != Role.ADMIN)
-                .filter(u -> scope.includesOwner(u.id()))
+        Long id = user.filter(UserSummary::enabled).filter(u -> u.role() != Role.ADMIN)
+                .filter(u -> run.scope.includesOwner(u.id()))
                 .map(UserSummary::id)
                 .orElseThrow(() -> new RuleViolation(Field.OWNER.name(), "customer.import.ownerUnknown", text));
+        run.owners.put(text, id);
+        return id;
     }
 
     private static DefaultMessageSourceResolvable label(Field field) {

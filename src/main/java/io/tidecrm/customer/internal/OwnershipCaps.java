@@ -44,9 +44,10 @@ class OwnershipCaps {
 
     /**
      * Locks the owner for the rest of the transaction and refuses when they already own as
-     * many customers of the type as the cap allows.
+     * many customers of the type as the cap allows. A refusal has written nothing, so it leaves
+     * the caller's transaction usable (the import goes on with its next row).
      */
-    @Transactional(propagation = Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = RuleViolation.class)
     void requireRoom(long ownerId, CustomerType type) {
         lockOwner(ownerId);
         CustomerRules rules = rules();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.tidecrm.integration.internal.Problems;
+import io.tidecrm.lead.LeadDuplicateException;
 import io.tidecrm.support.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -49,12 +50,15 @@ class ApiProblemAdvice {
     ProblemDetail ruleViolation(RuleViolation e, HttpServletRequest request) {
         HttpStatus status = STALE.equals(e.messageKey()) ? HttpStatus.PRECONDITION_FAILED
                 : e.messageKey().startsWith("customer.duplicate") || e.messageKey().equals("pool.grab.taken")
-                        ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
+                        || e instanceof LeadDuplicateException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
         ProblemDetail problem = problem(status, e.messageKey(), render(e.messageKey(), e.args(), request), request);
         problem.setProperty("errors", e.violations().stream()
                 .map(v -> Map.of("field", v.field() == null ? "" : v.field(), "code", v.messageKey(), "message",
                         render(v.messageKey(), v.argArray(), request)))
                 .toList());
+        if (e instanceof LeadDuplicateException duplicate) {
+            problem.setProperty("duplicates", duplicate.matches());
+        }
         return problem;
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.tidecrm.customer.CustomerImport.Field;
+import io.tidecrm.lead.LeadImport;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -54,7 +55,27 @@ class ColumnGuess {
         SYNONYMS.put(Field.CONTACT_REMARKS, List.of("联系人备注", "contactremarks", "contactnotes"));
     }
 
+    /** A lead's columns: its form's labels, then these. */
+    private static final Map<LeadImport.Field, List<String>> LEAD_SYNONYMS = new LinkedHashMap<>();
+
+    static {
+        LEAD_SYNONYMS.put(LeadImport.Field.COMPANY_NAME, List.of("公司名称", "公司", "企业名称", "客户名称", "company",
+                "companyname", "name"));
+        LEAD_SYNONYMS.put(LeadImport.Field.CREDIT_CODE, List.of("信用代码", "社会信用代码", "税号", "creditcode", "uscc"));
+        LEAD_SYNONYMS.put(LeadImport.Field.CONTACT_NAME, List.of("联系人", "姓名", "contact", "contactname"));
+        LEAD_SYNONYMS.put(LeadImport.Field.TITLE, List.of("职务", "职位", "title", "jobtitle", "position"));
+        LEAD_SYNONYMS.put(LeadImport.Field.MOBILE, List.of("手机号", "手机号码", "电话", "联系电话", "mobile", "phone", "tel"));
+        LEAD_SYNONYMS.put(LeadImport.Field.EMAIL, List.of("电子邮件", "电子邮箱", "email", "e-mail", "mail"));
+        LEAD_SYNONYMS.put(LeadImport.Field.WECHAT_ID, List.of("微信", "wechat", "wechatid"));
+        LEAD_SYNONYMS.put(LeadImport.Field.REGION, List.of("地区", "城市", "省份", "region", "city", "area"));
+        LEAD_SYNONYMS.put(LeadImport.Field.INDUSTRY, List.of("所属行业", "industry"));
+        LEAD_SYNONYMS.put(LeadImport.Field.SOURCE, List.of("来源", "渠道", "线索来源", "source", "channel"));
+        LEAD_SYNONYMS.put(LeadImport.Field.TAGS, List.of("tags", "tag"));
+        LEAD_SYNONYMS.put(LeadImport.Field.REMARKS, List.of("remarks", "notes", "note"));
+    }
+
     private final Map<String, Field> byHeader = new LinkedHashMap<>();
+    private final Map<String, LeadImport.Field> leadByHeader = new LinkedHashMap<>();
 
     ColumnGuess(MessageSource messages) {
         for (Field field : Field.values()) {
@@ -67,6 +88,15 @@ class ColumnGuess {
             }
         }
         SYNONYMS.forEach((field, words) -> words.forEach(w -> byHeader.putIfAbsent(fold(w), field)));
+        for (LeadImport.Field field : LeadImport.Field.values()) {
+            for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+                String key = fold(messages.getMessage(field.labelKey(), null, "", locale));
+                if (!key.isEmpty()) {
+                    leadByHeader.putIfAbsent(key, field);
+                }
+            }
+        }
+        LEAD_SYNONYMS.forEach((field, words) -> words.forEach(w -> leadByHeader.putIfAbsent(fold(w), field)));
     }
 
     /** A contact's label in a header is "联系人姓名" / "Contact name", so that it stands apart from the customer's. */
@@ -77,13 +107,18 @@ class ColumnGuess {
 
     /** One field name per header ('' for none), the user's remembered choices first. */
     List<String> guess(List<String> headers, Map<String, String> remembered) {
+        return guess(ImportTarget.CUSTOMER, headers, remembered);
+    }
+
+    /** As {@link #guess(List, Map)}, for the fields of the target; a remembered field of the other target is left out. */
+    List<String> guess(ImportTarget target, List<String> headers, Map<String, String> remembered) {
         List<String> mapping = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (String header : headers) {
             String key = fold(header);
             String field = remembered.get(key);
-            if (field == null || !isField(field)) {
-                Field guessed = byHeader.get(key);
+            if (field == null || !field.isEmpty() && !target.hasField(field)) {
+                Enum<?> guessed = target == ImportTarget.CUSTOMER ? byHeader.get(key) : leadByHeader.get(key);
                 field = guessed == null ? "" : guessed.name();
             }
             if (!field.isEmpty() && !taken.add(field)) {
@@ -92,18 +127,6 @@ class ColumnGuess {
             mapping.add(field);
         }
         return mapping;
-    }
-
-    private static boolean isField(String name) {
-        if (name.isEmpty()) {
-            return true;
-        }
-        try {
-            Field.valueOf(name);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** A header folded for comparison: full-width to half-width, case, spaces, marks such as "*" left out. */

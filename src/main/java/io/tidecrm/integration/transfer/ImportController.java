@@ -54,11 +54,11 @@ class ImportController {
     }
 
     @PostMapping
-    String upload(@RequestParam(required = false) MultipartFile file, @AuthenticationPrincipal CurrentUser user,
-            Locale locale, RedirectAttributes redirect) throws IOException {
+    String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String target,
+            @AuthenticationPrincipal CurrentUser user, Locale locale, RedirectAttributes redirect) throws IOException {
         ImportService.requireImporter(user);
         try {
-            long id = imports.upload(file == null ? null : file.getOriginalFilename(),
+            long id = imports.upload(target(target), file == null ? null : file.getOriginalFilename(),
                     file == null ? null : file.getBytes(), locale, user);
             return "redirect:/imports/" + id;
         } catch (RuleViolation e) {
@@ -75,12 +75,21 @@ class ImportController {
         workbooks.writeTemplate(response.getOutputStream(), locale);
     }
 
+    @GetMapping("/lead-template.xlsx")
+    void leadTemplate(@AuthenticationPrincipal CurrentUser user, Locale locale, HttpServletResponse response)
+            throws IOException {
+        ImportService.requireImporter(user);
+        download(response, "transfer.template.leadFileName", locale);
+        workbooks.writeLeadTemplate(response.getOutputStream(), locale);
+    }
+
     @GetMapping("/{id}")
     String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         ImportJob job = imports.find(id, user);
         model.addAttribute("job", job);
-        model.addAttribute("fields", CustomerImport.Field.values());
-        model.addAttribute("modes", CustomerImport.Mode.values());
+        model.addAttribute("fields", job.target().fields());
+        model.addAttribute("modes", job.target() == ImportTarget.CUSTOMER ? CustomerImport.Mode.values()
+                : new CustomerImport.Mode[0]);
         model.addAttribute("mapping", imports.mappingOf(job, user));
         String phase = job.status() == ImportJob.Status.CHECKED ? ImportRunner.DRY : ImportRunner.RUN;
         model.addAttribute("problems", store.problems(id, phase, PROBLEMS_SHOWN));
@@ -147,6 +156,11 @@ class ImportController {
                 ? ImportRunner.RUN : ImportRunner.DRY;
         download(response, "transfer.errors.fileName", locale);
         workbooks.writeErrors(job, phase, response.getOutputStream());
+    }
+
+    /** Customers unless leads are asked for. */
+    private static ImportTarget target(String target) {
+        return ImportTarget.LEAD.name().equals(target) ? ImportTarget.LEAD : ImportTarget.CUSTOMER;
     }
 
     private static CustomerImport.Mode mode(String mode) {

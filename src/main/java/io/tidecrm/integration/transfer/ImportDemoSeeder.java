@@ -44,7 +44,7 @@ class ImportDemoSeeder implements ImportDemoData {
         String csv = String.join(",", headers) + "\r\n" + first.name() + ",B,,王经理,13900000001\r\n" + second.name()
                 + ",A,,李总,13900000002\r\n";
         Instant at = clock.instant().minus(Duration.ofDays(2));
-        long id = store.insert(team.managerId(), "客户名单.csv", Spreadsheets.Kind.CSV, StandardCharsets.UTF_8.name(),
+        long id = store.insert(team.managerId(), ImportTarget.CUSTOMER, "客户名单.csv", Spreadsheets.Kind.CSV, StandardCharsets.UTF_8.name(),
                 csv.getBytes(StandardCharsets.UTF_8), headers, Locale.SIMPLIFIED_CHINESE.toLanguageTag(), 2, at);
         store.startCheck(id, List.of("NAME", "TYPE", "OWNER", "CONTACT_NAME", "CONTACT_MOBILE"),
                 io.tidecrm.customer.CustomerImport.Mode.CREATE_ONLY);
@@ -55,7 +55,7 @@ class ImportDemoSeeder implements ImportDemoData {
             String owner = users.findUser(c.ownerId()).map(UserSummary::displayName).orElse("");
             store.problem(id, ImportRunner.RUN, row, "FAILED", "[客户名称] " + messages.getMessage(
                     "customer.import.duplicate.owned", new Object[] { c.name(), owner }, Locale.SIMPLIFIED_CHINESE));
-            store.advance(id, row - 1, "failed_rows");
+            store.advance(id, row - 1, 0, 0, 0, 1);
         }
         store.finish(id, ImportJob.Status.DONE, at.plus(Duration.ofMinutes(1)));
     }

@@ -6,7 +6,8 @@ import java.util.List;
 import io.tidecrm.customer.CustomerImport;
 
 /** An import as its page shows it (without the file's bytes). */
-record ImportJob(long id, long userId, String fileName, Spreadsheets.Kind kind, String charset, List<String> headers,
+record ImportJob(long id, long userId, ImportTarget target, String fileName, Spreadsheets.Kind kind, String charset,
+        List<String> headers,
         List<String> mapping, CustomerImport.Mode mode, String locale, Status status, int totalRows, int processed,
         int created, int updated, int skipped, int failed, Instant createdAt, Instant startedAt, Instant finishedAt,
         Instant undoneAt) {
@@ -33,11 +34,11 @@ record ImportJob(long id, long userId, String fileName, Spreadsheets.Kind kind, 
         return totalRows == 0 ? 100 : Math.min(100, processed * 100 / totalRows);
     }
 
-    /** The field a column is mapped to, or null. */
-    CustomerImport.Field fieldOf(int column) {
+    /** The name of the field a column is mapped to, or null. */
+    String fieldOf(int column) {
         if (mapping == null || column >= mapping.size() || mapping.get(column) == null || mapping.get(column).isEmpty()) {
             return null;
         }
-        return CustomerImport.Field.valueOf(mapping.get(column));
+        return mapping.get(column);
     }
 }

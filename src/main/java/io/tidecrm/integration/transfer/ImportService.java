@@ -52,6 +52,11 @@ class ImportService {
 
     /** Reads the file's header and counts its rows; the file is kept until the import is done with. */
     long upload(String fileName, byte[] content, Locale locale, CurrentUser user) {
+        return upload(ImportTarget.CUSTOMER, fileName, content, locale, user);
+    }
+
+    /** An upload of customers with their contacts, or of leads. */
+    long upload(ImportTarget target, String fileName, byte[] content, Locale locale, CurrentUser user) {
         requireImporter(user);
         if (content == null || content.length == 0) {
             throw new RuleViolation("file", "transfer.upload.empty");
@@ -84,7 +89,7 @@ class ImportService {
         if (rows[0] > MAX_ROWS) {
             throw new RuleViolation("file", "transfer.upload.tooManyRows", MAX_ROWS);
         }
-        return store.insert(user.id(), name.length() > 255 ? name.substring(0, 255) : name, kind,
+        return store.insert(user.id(), target, name.length() > 255 ? name.substring(0, 255) : name, kind,
                 charset == null ? null : charset.name(), content, headers, locale.toLanguageTag(), rows[0],
                 clock.instant());
     }
@@ -106,31 +111,34 @@ class ImportService {
     /** The mapping to show: the saved one, or a guess from the headers and the user's earlier choices. */
     @Transactional(readOnly = true)
     List<String> mappingOf(ImportJob job, CurrentUser user) {
-        return job.mapping() != null ? job.mapping() : guess.guess(job.headers(), store.choices(user.id()));
+        return job.mapping() != null ? job.mapping()
+                : guess.guess(job.target(), job.headers(), store.choices(user.id()));
     }
 
-    /** Saves the mapping (and remembers it for the user's next file) and queues the dry run. */
+    /**
+     * Saves the mapping (and remembers it for the user's next file) and queues the dry run. Leads
+     * are only created (a lead that matches an existing one is a duplicate), whatever the mode.
+     */
     void check(long id, List<String> mapping, CustomerImport.Mode mode, CurrentUser user) {
         ImportJob job = find(id, user);
+        if (job.target() == ImportTarget.LEAD) {
+            mode = CustomerImport.Mode.CREATE_ONLY;
+        }
         if (mode == null) {
             throw new RuleViolation("mode", "transfer.mapping.mode");
         }
         List<String> clean = new ArrayList<>();
         for (int c = 0; c < job.headers().size(); c++) {
             String field = mapping != null && c < mapping.size() && mapping.get(c) != null ? mapping.get(c) : "";
-            if (!field.isEmpty()) {
-                try {
-                    CustomerImport.Field.valueOf(field);
-                } catch (IllegalArgumentException e) {
-                    field = "";
-                }
+            if (!field.isEmpty() && !job.target().hasField(field)) {
+                field = "";
             }
             if (!field.isEmpty() && clean.contains(field)) {
                 throw new RuleViolation("mapping", "transfer.mapping.twice", job.headers().get(c));
             }
             clean.add(field);
         }
-        if (!clean.contains(CustomerImport.Field.NAME.name())) {
+        if (!clean.contains(job.target().keyField())) {
             throw new RuleViolation("mapping", "transfer.mapping.nameMissing");
         }
         if (!store.startCheck(id, clean, mode)) {
@@ -158,7 +166,7 @@ class ImportService {
     /** The customers that block undoing the import (empty when it can be undone). */
     @Transactional(readOnly = true)
     List<CustomerImport.Blocker> blockers(ImportJob job) {
-        if (job.status() != ImportJob.Status.DONE) {
+        if (job.status() != ImportJob.Status.DONE || job.target() == ImportTarget.LEAD) {
             return List.of();
         }
         return customers.blockersOfUndo(store.createdVersions(job.id()), store.contactsOf(job.id()));
@@ -173,6 +181,10 @@ class ImportService {
         ImportJob job = find(id, user);
         if (job.status() != ImportJob.Status.DONE) {
             throw new RuleViolation(null, "transfer.state.changed");
+        }
+        if (job.target() == ImportTarget.LEAD) {
+            // Leads are worked from the moment they arrive (assigned, notified): they are not taken back as a whole.
+            throw new RuleViolation(null, "transfer.undo.leads");
         }
         Map<Long, Long> created = store.createdVersions(id);
         Set<Long> contacts = store.contactsOf(id);

@@ -5,9 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +30,7 @@ class ImportStore {
     static final int PAGE_SIZE = 20;
 
     private static final String COLUMNS = """
-            id, user_id, file_name, file_kind, charset, headers, mapping, mode, locale, status, total_rows, processed,
+            id, user_id, target, file_name, file_kind, charset, headers, mapping, mode, locale, status, total_rows, processed,
             created_rows, updated_rows, skipped_rows, failed_rows, created_at, started_at, finished_at, undone_at
             """;
 
@@ -38,15 +40,15 @@ class ImportStore {
         this.jdbc = jdbc;
     }
 
-    long insert(long userId, String fileName, Spreadsheets.Kind kind, String charset, byte[] content,
-            List<String> headers, String locale, int totalRows, Instant at) {
+    long insert(long userId, ImportTarget target, String fileName, Spreadsheets.Kind kind, String charset,
+            byte[] content, List<String> headers, String locale, int totalRows, Instant at) {
         return jdbc.sql("""
-                INSERT INTO import_job (user_id, file_name, file_kind, charset, content, headers, locale, status,
+                INSERT INTO import_job (user_id, target, file_name, file_kind, charset, content, headers, locale, status,
                                         total_rows, created_at)
-                VALUES (:user, :name, :kind, :charset, :content, :headers, :locale, 'UPLOADED', :total, :at)
+                VALUES (:user, :target, :name, :kind, :charset, :content, :headers, :locale, 'UPLOADED', :total, :at)
                 RETURNING id
                 """)
-                .param("user", userId).param("name", fileName).param("kind", kind.name()).param("charset", charset)
+                .param("user", userId).param("target", target.name()).param("name", fileName).param("kind", kind.name()).param("charset", charset)
                 .param("content", content).param("headers", headers.toArray(String[]::new)).param("locale", locale)
                 .param("total", totalRows).param("at", Timestamp.from(at))
                 .query(Long.class).single();
@@ -100,10 +102,14 @@ class ImportStore {
                 .param("phase", phase).update();
     }
 
-    /** One more row done in the current phase. */
-    void advance(long id, int processed, String counter) {
-        jdbc.sql("UPDATE import_job SET processed = :processed, %s = %s + 1 WHERE id = :id"
-                .formatted(counter, counter)).param("processed", processed).param("id", id).update();
+    /** Rows done in the current phase: {@code processed} in all, and the counts to add. */
+    void advance(long id, int processed, int created, int updated, int skipped, int failed) {
+        jdbc.sql("""
+                UPDATE import_job SET processed = :processed, created_rows = created_rows + :created,
+                       updated_rows = updated_rows + :updated, skipped_rows = skipped_rows + :skipped,
+                       failed_rows = failed_rows + :failed WHERE id = :id
+                """).param("processed", processed).param("created", created).param("updated", updated)
+                .param("skipped", skipped).param("failed", failed).param("id", id).update();
     }
 
     /** The dry run's figures so far (it writes no customer, so they are kept in its own transaction). */
@@ -120,7 +126,7 @@ class ImportStore {
                 INSERT INTO import_problem (job_id, phase, row_no, result, reason) VALUES (:id, :phase, :row, :result, :reason)
                 ON CONFLICT (job_id, phase, row_no) DO UPDATE SET result = EXCLUDED.result, reason = EXCLUDED.reason
                 """).param("id", id).param("phase", phase).param("row", rowNo).param("result", result)
-                .param("reason", reason.length() > 4000 ? reason.substring(0, 4000) : reason).update();
+                .param("reason", clip(reason)).update();
     }
 
     void finish(long id, ImportJob.Status status, Instant at) {
@@ -131,6 +137,27 @@ class ImportStore {
     boolean markUndone(long id, Instant at) {
         return jdbc.sql("UPDATE import_job SET status = 'UNDONE', undone_at = :at WHERE id = :id AND status = 'DONE'")
                 .param("at", Timestamp.from(at)).param("id", id).update() == 1;
+    }
+
+    /** Several rows' problems in one statement. */
+    void problems(long id, String phase, List<Problem> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO import_problem (job_id, phase, row_no, result, reason)
+                SELECT :id, :phase, p.row_no, p.result, p.reason
+                FROM unnest(:rows, :results, :reasons) AS p (row_no, result, reason)
+                ON CONFLICT (job_id, phase, row_no) DO UPDATE SET result = EXCLUDED.result, reason = EXCLUDED.reason
+                """).param("id", id).param("phase", phase)
+                .param("rows", problems.stream().map(Problem::row).toArray(Integer[]::new))
+                .param("results", problems.stream().map(Problem::result).toArray(String[]::new))
+                .param("reasons", problems.stream().map(p -> clip(p.reason())).toArray(String[]::new))
+                .update();
+    }
+
+    private static String clip(String reason) {
+        return reason.length() > 4000 ? reason.substring(0, 4000) : reason;
     }
 
     @Transactional(readOnly = true)
@@ -156,17 +183,42 @@ class ImportStore {
 
     // --- what the run wrote
 
-    void recordCustomer(long id, long customerId, boolean created, long version) {
-        jdbc.sql("""
-                INSERT INTO import_customer (job_id, customer_id, created, version) VALUES (:id, :customer, :created, :version)
-                ON CONFLICT (job_id, customer_id) DO UPDATE SET version = EXCLUDED.version
-                """).param("id", id).param("customer", customerId).param("created", created).param("version", version)
-                .update();
+    /** What some rows of the run wrote: the customers (created or not, last version) and the contacts. */
+    static final class Written {
+        private final Map<Long, Boolean> created = new LinkedHashMap<>();
+        private final Map<Long, Long> versions = new HashMap<>();
+        private final List<Long> contacts = new ArrayList<>();
+
+        void add(CustomerImport.Outcome outcome) {
+            if (outcome.customerId() != null) {
+                created.merge(outcome.customerId(), outcome.customerCreated(), Boolean::logicalOr);
+                versions.put(outcome.customerId(), outcome.customerVersion());
+            }
+            if (outcome.contactId() != null) {
+                contacts.add(outcome.contactId());
+            }
+        }
     }
 
-    void recordContact(long id, long contactId) {
-        jdbc.sql("INSERT INTO import_contact (job_id, contact_id) VALUES (:id, :contact) ON CONFLICT DO NOTHING")
-                .param("id", id).param("contact", contactId).update();
+    /** Records what rows of the run wrote, for the undo: two statements however many rows. */
+    void record(long id, Written written) {
+        if (!written.created.isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO import_customer (job_id, customer_id, created, version)
+                    SELECT :id, w.customer_id, w.created, w.version
+                    FROM unnest(:customers, :created, :versions) AS w (customer_id, created, version)
+                    ON CONFLICT (job_id, customer_id) DO UPDATE SET version = EXCLUDED.version
+                    """).param("id", id)
+                    .param("customers", written.created.keySet().toArray(Long[]::new))
+                    .param("created", written.created.values().toArray(Boolean[]::new))
+                    .param("versions", written.created.keySet().stream().map(written.versions::get).toArray(Long[]::new))
+                    .update();
+        }
+        if (!written.contacts.isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO import_contact (job_id, contact_id) SELECT :id, unnest(:contacts) ON CONFLICT DO NOTHING
+                    """).param("id", id).param("contacts", written.contacts.toArray(Long[]::new)).update();
+        }
     }
 
     /** Customers the run created or updated. */
@@ -209,7 +261,8 @@ class ImportStore {
     }
 
     private static ImportJob job(ResultSet rs) throws SQLException {
-        return new ImportJob(rs.getLong("id"), rs.getLong("user_id"), rs.getString("file_name"),
+        return new ImportJob(rs.getLong("id"), rs.getLong("user_id"), ImportTarget.valueOf(rs.getString("target")),
+                rs.getString("file_name"),
                 Spreadsheets.Kind.valueOf(rs.getString("file_kind")), rs.getString("charset"), texts(rs.getArray("headers")),
                 texts(rs.getArray("mapping")),
                 rs.getString("mode") == null ? null : CustomerImport.Mode.valueOf(rs.getString("mode")),

@@ -13,6 +13,7 @@ import io.tidecrm.customer.CustomerSource;
 import io.tidecrm.customer.CustomerStatus;
 import io.tidecrm.customer.CustomerType;
 import io.tidecrm.customer.StaffSize;
+import io.tidecrm.lead.LeadImport;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
@@ -30,10 +31,12 @@ class ImportWorkbooks {
 
     private final MessageSource messages;
     private final ImportStore store;
+    private final LeadImport leads;
 
-    ImportWorkbooks(MessageSource messages, ImportStore store) {
+    ImportWorkbooks(MessageSource messages, ImportStore store, LeadImport leads) {
         this.messages = messages;
         this.store = store;
+        this.leads = leads;
     }
 
     String message(String key, Locale locale) {
@@ -91,6 +94,41 @@ class ImportWorkbooks {
                 messages.getMessage("transfer.template.exampleRegion", null, locale), Field.EXPECTED_CLOSE_DATE,
                 "2027-03-31", Field.CONTACT_NAME, messages.getMessage("transfer.template.exampleContact", null, locale),
                 Field.CONTACT_MOBILE, "13800138000");
+        for (int c = 0; c < fields.length; c++) {
+            String value = example.get(fields[c]);
+            if (value != null) {
+                sheet.inlineString(1, c, value);
+            }
+        }
+        workbook.finish();
+    }
+
+    /** The lead template: one column per lead field, a drop-down list of the sources, one example row. */
+    void writeLeadTemplate(OutputStream out, Locale locale) throws IOException {
+        Workbook workbook = new Workbook(out, "Tide CRM", "1.0");
+        Worksheet sheet = workbook.newWorksheet(messages.getMessage("transfer.template.sheet", null, locale));
+        Worksheet lists = workbook.newWorksheet(messages.getMessage("transfer.template.lists", null, locale));
+        LeadImport.Field[] fields = LeadImport.Field.values();
+        List<String> sources = leads.sourceCodes().stream()
+                .map(c -> messages.getMessage("lead.source." + c, null, c, locale)).toList();
+        for (int c = 0; c < fields.length; c++) {
+            sheet.inlineString(0, c, messages.getMessage(fields[c].labelKey(), null, locale));
+            sheet.style(0, c).bold().set();
+            sheet.width(c, 16);
+            if (fields[c] == LeadImport.Field.SOURCE) {
+                lists.inlineString(0, 0, messages.getMessage(fields[c].labelKey(), null, locale));
+                for (int r = 0; r < sources.size(); r++) {
+                    lists.inlineString(r + 1, 0, sources.get(r));
+                }
+                sheet.range(1, c, TEMPLATE_ROWS, c).validateWithList(lists.range(1, 0, sources.size(), 0))
+                        .allowBlank(true).showErrorMessage(true);
+            }
+        }
+        Map<LeadImport.Field, String> example = Map.of(LeadImport.Field.COMPANY_NAME,
+                messages.getMessage("transfer.template.exampleName", null, locale), LeadImport.Field.CONTACT_NAME,
+                messages.getMessage("transfer.template.exampleContact", null, locale), LeadImport.Field.MOBILE,
+                "13800138000", LeadImport.Field.REGION, messages.getMessage("transfer.template.exampleRegion", null, locale),
+                LeadImport.Field.SOURCE, sources.get(1));
         for (int c = 0; c < fields.length; c++) {
             String value = example.get(fields[c]);
             if (value != null) {

@@ -95,6 +95,13 @@ class LeadService {
         return id;
     }
 
+    /** The lead's owner now (null: in the lead pool). */
+    @Transactional(readOnly = true)
+    Long ownerOf(long id) {
+        return jdbc.sql("SELECT owner_id FROM sales_lead WHERE id = ?").param(id)
+                .query((rs, n) -> java.util.Optional.ofNullable((Long) rs.getObject(1))).single().orElse(null);
+    }
+
     void update(long id, LeadForm form, CurrentUser viewer) {
         Lead lead = access.loadReadable(id, viewer);
         requireWorker(lead, viewer);

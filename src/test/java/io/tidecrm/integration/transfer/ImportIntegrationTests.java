@@ -248,6 +248,39 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void refusedRowsDoNotRollBackTheOtherRowsOfTheirBatch() {
+        CurrentUser admin = users.principal("admin");
+        CurrentUser rep = users.newUser("batch", Role.REP, "rep1");
+        long cap = count("SELECT cap_b FROM customer_rules WHERE id = 1");
+        fixtures.fillTo(rep.id(), "B", (int) cap);
+        String taken = name("已有");
+        long takenId = fixtures.insert(taken, "C", "FIRST_VISIT", null);
+        fixtures.jdbc().sql("UPDATE customer SET name_key = ? WHERE id = ?").params(customerImport.nameKey(taken), takenId)
+                .update();
+        List<List<String>> rows = new ArrayList<>();
+        List<String> good = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String n = name("批内" + i);
+            good.add(n);
+            rows.add(row(n, "", "C", "", "", ""));
+            if (i == 10) {
+                rows.add(row(name("超上限"), "", "B", rep.getUsername(), "", "")); // the cap, inside the services
+                rows.add(row(taken, "", "C", "", "", "")); // a duplicate in the database
+                rows.add(row(name("坏类型"), "", "Z", "", "", "")); // validation
+            }
+        }
+        int before = runner.batchesRunRowByRow.get();
+        long id = csv(admin, rows);
+        ImportJob done = importFile(id, CustomerImport.Mode.CREATE_ONLY, admin);
+        assertThat(done.created()).isEqualTo(30);
+        assertThat(done.failed()).isEqualTo(3);
+        assertThat(runner.batchesRunRowByRow.get()).isEqualTo(before);
+        for (String n : good) {
+            assertThat(count("SELECT count(*) FROM customer WHERE name = ?", n)).isOne();
+        }
+    }
+
+    @Test
     void rowsWithoutAnOwnerGoToThePoolAndOwnersAreFoundByUsernameOrDisplayName() {
         CurrentUser admin = users.principal("admin");
         CurrentUser rep = users.newUser("named", Role.REP, "rep1");
