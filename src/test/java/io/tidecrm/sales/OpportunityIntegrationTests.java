@@ -170,6 +170,22 @@ class OpportunityIntegrationTests {
     }
 
     @Test
+    void theStageFormPreselectsNoTargetSoTheFirstStageIsNotTakenForTheCurrentOneAndAnEmptyMoveIsNamed()
+            throws Exception {
+        long id = create("rep1", customerOf("rep1"), "阶段选择", null);
+        moveStage("rep1", id, "QUALIFIED", 0, null).andExpect(status().is3xxRedirection());
+        String form = page("rep1", "/opportunities/" + id);
+        form = form.substring(form.indexOf("id=\"stage-form\""));
+        form = form.substring(0, form.indexOf("</select>"));
+        // The empty choice comes first and nothing is selected, so the browser shows it.
+        assertThat(form).contains("变更为").doesNotContain("selected");
+        assertThat(form.substring(form.indexOf("<option"))).startsWith("<option value=\"\">— 选择新阶段 —</option>");
+        moveStage("rep1", id, "", 1, null).andExpect(status().isOk())
+                .andExpect(body -> assertThat(body.getResponse().getContentAsString()).contains("请选择或填写阶段"));
+        assertThat(stage(id)).isEqualTo("QUALIFIED");
+    }
+
+    @Test
     void staleStageFormSaysSomeoneElseChangedIt() throws Exception {
         long id = create("rep1", customerOf("rep1"), "过期阶段", null);
         moveStage("rep1", id, "QUALIFIED", 0, null).andExpect(status().is3xxRedirection());
