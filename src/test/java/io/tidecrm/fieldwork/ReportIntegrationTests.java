@@ -136,6 +136,11 @@ class ReportIntegrationTests {
                 .params(id, fixtures.userId("manager1")).query(Long.class).single()).isOne();
         mvc.perform(get("/reports/week").param("day", day.toString()).with(users.as(rep.getUsername())))
                 .andExpect(content().string(Matchers.containsString("目标可行")));
+        // The rep is told of the sign-off in the inbox, once, with a link to the plan.
+        deliveries.awaitAll();
+        assertThat(fixtures.jdbc().sql("""
+                SELECT link FROM notification WHERE recipient_id = ? AND kind = 'REPORT_COMMENTED'
+                """).param(rep.id()).query(String.class).list()).containsExactly("/reports/" + id);
     }
 
     @Test

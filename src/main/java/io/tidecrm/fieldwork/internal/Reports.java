@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.tidecrm.customer.CustomerNotFoundException;
+import io.tidecrm.fieldwork.ReportCommented;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
 import io.tidecrm.support.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,9 +50,12 @@ class Reports {
     private final DayFacts facts;
     private final UserManagement users;
     private final FieldworkProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Reports(JdbcClient jdbc, DayFacts facts, UserManagement users, FieldworkProperties properties, Clock clock) {
+    Reports(JdbcClient jdbc, DayFacts facts, UserManagement users, FieldworkProperties properties,
+            ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.facts = facts;
         this.users = users;
@@ -208,7 +213,7 @@ class Reports {
 
     void comment(long reportId, ReportCommentForm form, CurrentUser viewer) {
         Report report = loadReadable(reportId, viewer);
-        insertComment(report.id(), viewer, form.body(), false);
+        insertComment(report, viewer, form.body(), false);
     }
 
     /** The manager's sign-off of a weekly plan: a manager of the author's team only, once. */
@@ -225,13 +230,19 @@ class Reports {
         if (signed > 0) {
             throw new RuleViolation(null, "report.signOff.already");
         }
-        insertComment(report.id(), viewer, form.body(), true);
+        insertComment(report, viewer, form.body(), true);
     }
 
-    private void insertComment(long reportId, CurrentUser author, String body, boolean signOff) {
+    /** Writes the comment and tells the report's author (unless they commented on their own report). */
+    private void insertComment(Report report, CurrentUser author, String body, boolean signOff) {
+        Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO work_report_comment (report_id, author_id, body, sign_off, created_at) VALUES (?, ?, ?, ?, ?)
-                """).params(reportId, author.id(), body.strip(), signOff, Timestamp.from(clock.instant())).update();
+                """).params(report.id(), author.id(), body.strip(), signOff, Timestamp.from(now)).update();
+        if (author.id() != report.authorId()) {
+            events.publishEvent(new ReportCommented(report.id(), report.authorId(), report.kind().name(),
+                    report.periodStart(), author.id(), author.displayName(), signOff, body.strip(), now));
+        }
     }
 
     /** The comments on every version of the report's part, oldest first. */

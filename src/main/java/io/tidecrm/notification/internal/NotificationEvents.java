@@ -9,6 +9,7 @@ import io.tidecrm.contract.ContractRejected;
 import io.tidecrm.contract.ContractSubmitted;
 import io.tidecrm.customer.CustomerOwnerChanged;
 import io.tidecrm.customer.CustomersReclaimed;
+import io.tidecrm.fieldwork.ReportCommented;
 import io.tidecrm.fieldwork.ReportReminderDue;
 import io.tidecrm.pool.PoolWarned;
 import io.tidecrm.lead.LeadConfirmationMissed;
@@ -199,5 +200,14 @@ class NotificationEvents {
     void on(ReportReminderDue event) {
         inbox.notify(event.recipientIds(), NotificationKind.REPORT_REMINDER, "report.reminder." + event.part(),
                 List.of(times.dateTime(event.deadline())), event.link(), event.occurredAt());
+    }
+
+    /** The report's author: a comment on it, or the manager's sign-off of the weekly plan. */
+    @ApplicationModuleListener
+    void on(ReportCommented event) {
+        inbox.notify(List.of(event.authorId()), NotificationKind.REPORT_COMMENTED,
+                event.signOff() ? "report.notice.signedOff" : "report.notice.commented",
+                List.of(event.commenterName(), event.periodStart().toString(), event.body()),
+                "/reports/" + event.reportId(), event.occurredAt());
     }
 }

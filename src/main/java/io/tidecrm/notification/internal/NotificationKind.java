@@ -35,5 +35,7 @@ enum NotificationKind {
     /** A day after the reader's first contact with a lead: the summary e-mail the sales policy asks for is due. */
     LEAD_SUMMARY_DUE,
     /** A report part the reader must submit is due soon (daily plan, daily summary, weekly plan). */
-    REPORT_REMINDER
+    REPORT_REMINDER,
+    /** A manager commented on the reader's report, or signed off their weekly plan. */
+    REPORT_COMMENTED
 }
