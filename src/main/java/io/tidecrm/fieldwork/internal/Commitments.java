@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.tidecrm.customer.CustomerManagement;
+import io.tidecrm.fieldwork.CommitmentWorkload;
 import io.tidecrm.customer.CustomerNotFoundException;
 import io.tidecrm.customer.CustomerScope;
 import io.tidecrm.identity.CurrentUser;
@@ -28,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class Commitments {
+class Commitments implements CommitmentWorkload {
 
     /** A commitment as the list shows it. */
     public record Row(long id, long visitId, long customerId, String customerName, long ownerId, String ownerName,
@@ -101,6 +102,20 @@ class Commitments {
             where.addIf("k.owner_id = :owner", "owner", ownerId);
         }
         return rows(where, "ORDER BY (k.done_at IS NOT NULL), k.due_date, k.id LIMIT 200");
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long overdue(CurrentUser viewer) {
+        Where where = customers.scopeCondition("c", viewer).where()
+                .add("k.done_at IS NULL")
+                .add("k.due_date < :today", "today", java.sql.Date.valueOf(LocalDate.now(clock)));
+        if (viewer.role() == Role.REP) {
+            where.add("k.owner_id = :me", "me", viewer.id());
+        }
+        return jdbc.sql("SELECT count(*) FROM visit_commitment k %s WHERE %s"
+                        .formatted(CustomerScope.join("c", "k.customer_id"), where.sql()))
+                .params(where.params()).query(Long.class).single();
     }
 
     /** The commitments of one visit. */

@@ -7,6 +7,7 @@ import java.util.List;
 import io.tidecrm.contract.ContractWorkload;
 import io.tidecrm.customer.CustomerWorkload;
 import io.tidecrm.events.DeliveryHealth;
+import io.tidecrm.fieldwork.CommitmentWorkload;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.identity.TeamSummary;
@@ -29,13 +30,15 @@ class HomePage {
     private final Leaderboard leaderboard;
     private final CustomerWorkload customers;
     private final ContractWorkload contracts;
+    private final CommitmentWorkload commitments;
     private final DeliveryHealth deliveries;
     private final UserManagement users;
     private final JdbcClient jdbc;
 
     HomePage(Leaderboard leaderboard, CustomerWorkload customers, ContractWorkload contracts,
-            DeliveryHealth deliveries, UserManagement users, JdbcClient jdbc) {
+            CommitmentWorkload commitments, DeliveryHealth deliveries, UserManagement users, JdbcClient jdbc) {
         this.leaderboard = leaderboard;
+        this.commitments = commitments;
         this.customers = customers;
         this.contracts = contracts;
         this.deliveries = deliveries;
@@ -53,10 +56,11 @@ class HomePage {
      * @param teamTop the team's month ranking on the main board (manager)
      * @param quietReps the team's reps without a follow-up today (manager)
      * @param lastRollup the last run of the leaderboard rollup (administrator)
+     * @param overdueCommitments open commitments past due: the rep's own, the manager's team's
      */
     record Home(Role role, LocalDate today, List<MonthFigure> month, CustomerWorkload.Counts customers,
             ContractWorkload.Counts contracts, TeamSummary team, List<Leaderboard.Row> teamTop,
-            List<String> quietReps, Long incompleteDeliveries, LastRun lastRollup) {
+            List<String> quietReps, Long incompleteDeliveries, LastRun lastRollup, long overdueCommitments) {
     }
 
     record LastRun(String status, java.time.Instant startedAt) {
@@ -94,6 +98,6 @@ class HomePage {
                 .orElse(null) : null;
         return new Home(viewer.role(), today, figures, customers.counts(viewer),
                 contracts.counts(viewer), team, teamTop, quiet,
-                incomplete, lastRollup);
+                incomplete, lastRollup, viewer.isAdmin() ? 0 : commitments.overdue(viewer));
     }
 }

@@ -95,6 +95,36 @@ class HomePageIntegrationTests {
                 "7 天以上：2");
     }
 
+    void commitment(CurrentUser owner, java.time.LocalDate due, boolean done) {
+        long customer = customers.insert(CustomerFixtures.uniqueName("承诺客户"), "B", "INTENT", owner.id());
+        Timestamp now = Timestamp.from(clock.instant());
+        long visit = jdbc.sql("""
+                INSERT INTO visit (customer_id, owner_id, planned_at, purpose, created_at) VALUES (?, ?, ?, '承诺', ?)
+                RETURNING id
+                """).params(customer, owner.id(), now, now).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO visit_commitment (visit_id, customer_id, owner_id, content, due_date, created_at, done_at, done_by_id)
+                VALUES (?, ?, ?, '寄样品', ?, ?, ?, ?)
+                """).params(visit, customer, owner.id(), java.sql.Date.valueOf(due), now, done ? now : null,
+                        done ? owner.id() : null).update();
+    }
+
+    @Test
+    void overdueCommitmentsAreFlaggedOnTheHomeOfTheirOwnerAndOfTheirManager() throws Exception {
+        CurrentUser manager = users.newManagerOfNewTeam("承诺组");
+        CurrentUser rep = users.newUser("承诺销售", Role.REP, manager.getUsername());
+        CurrentUser colleague = users.newUser("承诺同事", Role.REP, manager.getUsername());
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        commitment(rep, today.minusDays(1), false);
+        commitment(rep, today, false);
+        commitment(rep, today.minusDays(3), true);
+        commitment(colleague, today.minusDays(2), false);
+
+        assertThat(card(home(rep), "home-overdue-commitments")).contains("href=\"/commitments\"").contains(">1<");
+        assertThat(card(home(manager), "home-overdue-commitments")).contains(">2<");
+        assertThat(home(users.principal("admin"))).doesNotContain("home-overdue-commitments");
+    }
+
     @Test
     void aRepsHomeCountsTheirCustomersWithinTheWarningLeadOfTheirPoolDeadline() throws Exception {
         CurrentUser rep = users.newUser("首页公海", Role.REP, null);
