@@ -57,7 +57,7 @@ print()
 print("## Run")
 print()
 print(f"- commit `{commit}`, {today} UTC, data as of {env('NOW')}")
-print(f"- machine: {cores} cores ({cpu}), {ram} GB RAM, load average at the end {load} "
+print(f"- machine: {cores} cores ({cpu}), {ram} GB RAM, load average at the start {env('LOAD_START')}, at the end {load} "
       f"(other work shared the machine), {platform.system()} {platform.release()}")
 print(f"- {java_version}; {pg_version}")
 print(f"- jar started in the **prod** profile with `{env('JAVA_HEAP_OPTS')}`")
@@ -166,7 +166,7 @@ print()
 print("Page addresses:")
 print()
 for r in rows:
-    print(f"- {r[1]}: `{r[2]}` as {'`' + r[1].split(',')[1].strip() + '`'}")
+    print(f"- {r[1]}: `{r[2]}`")
 print()
 print("## Reclaim")
 print()
