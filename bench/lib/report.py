@@ -41,7 +41,7 @@ def sh(cmd):
 
 
 cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip()
-commit = sh("git describe --always --dirty")
+commit = env("BENCH_COMMIT") or sh("git describe --always --dirty")  # BENCH_COMMIT: a run from a copy of the tree
 today = sh("date -u '+%F %H:%M'")
 ram = sh("free -g | awk '/^Mem/ {print $2}'")
 load = sh("cut -d' ' -f1-3 /proc/loadavg")
