@@ -40,9 +40,13 @@ SELECT c.id,
 FROM generate_series(1, (:rows * 9) / 5) g
 JOIN customer c ON c.id = 1 + (g::bigint * 7919) % :rows;
 
--- Follow-ups: 4.5 more per customer, over the last 36 months, by the owner.
+-- Follow-ups: 4.5 more per customer, over the last 36 months, by the owner (every 20th by the
+-- owner's manager, so that a short timeline names a colleague as a long one does).
 INSERT INTO follow_up (customer_id, author_id, kind, occurred_at, recorded_at, content)
-SELECT c.id, coalesce(c.owner_id, c.created_by_id),
+SELECT c.id,
+       CASE WHEN g % 20 = 0 THEN coalesce((SELECT t.manager_id FROM app_user u JOIN team t ON t.id = u.team_id
+                                            WHERE u.id = c.owner_id), c.owner_id, c.created_by_id)
+            ELSE coalesce(c.owner_id, c.created_by_id) END,
        (ARRAY['PHONE','WECHAT','VISIT','EMAIL','SMS','MEETING','OTHER'])[1 + g % 7],
        :'now'::timestamptz - (g % 1095) * interval '1 day' - (g % 480) * interval '1 minute',
        :'now'::timestamptz - (g % 1095) * interval '1 day' - (g % 480) * interval '1 minute',

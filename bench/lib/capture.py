@@ -47,7 +47,8 @@ while i < len(entries):
 
 # Group by connection into transactions (BEGIN to COMMIT, or one autocommitted statement);
 # drop the ones of background work.
-BACKGROUND = re.compile(r"qrtz_|event_publication|job_run", re.I)
+# (Spring Session's expiry clean-up runs on a timer too.)
+BACKGROUND = re.compile(r"qrtz_|event_publication|job_run|DELETE FROM SPRING_SESSION WHERE EXPIRY_TIME", re.I)
 open_tx = {}
 units = []
 for pid, sql in statements:
@@ -60,7 +61,9 @@ for pid, sql in statements:
     else:
         units.append([sql])
 units.extend(open_tx.values())
-kept = [t for t in units if not any(BACKGROUND.search(s) for s in t)]
+# A lone COMMIT or ROLLBACK ends a transaction that began before the request: not the request's.
+kept = [t for t in units if not any(BACKGROUND.search(s) for s in t)
+        and not re.match(r"(?i)^(commit|rollback)\b", t[0])]
 flat = [s for t in kept for s in t]
 transactions = len(kept)
 with open(out, "w") as f:

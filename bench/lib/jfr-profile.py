@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Summarises the CPU samples of a JFR recording (jdk.ExecutionSample) for request threads.
 
-Usage: jfr print --json --events jdk.ExecutionSample --stack-depth 256 rec.jfr | bench/lib/jfr-profile.py
+Usage: jfr print --events jdk.ExecutionSample --stack-depth 256 rec.jfr | bench/lib/jfr-profile.py
+Reads jfr's text format line by line (its JSON format is tens of times larger: 2 GB for a
+100k run, minutes to load).
 Prints the share of request-thread samples whose stack contains each of a list of markers
 (inclusive time), and the top self frames.
 """
-import json, sys, collections
+import sys, collections
 
 MARKERS = [
     ("ResourceUrlEncodingFilter", "org.springframework.web.servlet.resource.ResourceUrlEncodingFilter"),
@@ -13,6 +15,8 @@ MARKERS = [
     ("WebJars resolver", "LiteWebJarsResourceResolver"),
     ("ClassLoader.getResource", "java.lang.ClassLoader.getResource"),
     ("Thymeleaf rendering", "org.thymeleaf.TemplateEngine.process"),
+    ("  of which SpEL (template expressions)", "org.springframework.expression.spel."),
+    ("Application code (io.tidecrm)", "io.tidecrm."),
     ("Hibernate", "org.hibernate."),
     ("JDBC driver", "org.postgresql."),
     ("Hikari", "com.zaxxer.hikari."),
@@ -24,17 +28,15 @@ MARKERS = [
     ("Logging", "ch.qos.logback"),
 ]
 
-data = json.load(sys.stdin)
-events = data["recording"]["events"]
 total = 0
 hits = collections.Counter()
 selfs = collections.Counter()
-for e in events:
-    thread = (e["values"].get("sampledThread") or {}).get("javaName") or ""
+
+
+def count(thread, names):
+    global total
     if not thread.startswith("http-nio"):
-        continue
-    frames = e["values"]["stackTrace"]["frames"] if e["values"].get("stackTrace") else []
-    names = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in frames]
+        return
     total += 1
     if names:
         selfs[names[0]] += 1
@@ -42,6 +44,24 @@ for e in events:
     for label, marker in MARKERS:
         if marker in joined:
             hits[label] += 1
+
+
+thread, names, in_stack = "", [], False
+for line in sys.stdin:
+    line = line.strip()
+    if line.startswith("jdk.ExecutionSample"):
+        thread, names, in_stack = "", [], False
+    elif line.startswith("sampledThread = "):
+        thread = line.split('"')[1] if '"' in line else ""
+    elif line.startswith("stackTrace = ["):
+        in_stack = True
+    elif in_stack and line == "]":
+        in_stack = False
+    elif in_stack and line and line != "...":
+        names.append(line.split("(", 1)[0])
+    elif line == "}":
+        count(thread, names)
+        thread, names = "", []
 print(f"request-thread samples: {total}")
 for label, _ in MARKERS:
     if total:

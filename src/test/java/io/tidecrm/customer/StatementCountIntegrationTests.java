@@ -194,6 +194,23 @@ class StatementCountIntegrationTests {
     }
 
     @Test
+    void customerPageReadsTheServiceContactOnce() throws Exception {
+        CurrentUser rep = users.newUser("stmt-contact", Role.REP, "rep1");
+        long id = customerWithContacts(rep, 1);
+        // A named service contact: the page shows the name and, to the owner, the choice preselected.
+        jdbc().sql("INSERT INTO service_contact (customer_id, user_id, named, named_by_id, since) VALUES (?, ?, true, ?, ?)")
+                .params(id, rep.id(), rep.id(), Timestamp.from(clock.instant())).update();
+
+        request("/customers/" + id, rep);
+        Request page = request("/customers/" + id, rep);
+
+        assertThat(page.html()).contains(rep.displayName());
+        assertThat(page.sql().stream().filter(q -> q.matches("(?is).*\\bfrom service_contact\\b.*")).count())
+                .as("statements reading the service contact:%n%s", listing(page))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aSignedInPageDoesNotWriteTheSession() throws Exception {
         Cookie session = signIn("rep2");
         perform(get("/customers").cookie(session)); // the first page after sign-in may still settle the session

@@ -36,13 +36,15 @@ class TicketPanel implements CustomerPanel {
     @Override
     public void populate(CustomerRef customer, CurrentUser viewer, Map<String, Object> model) {
         model.put("customerTickets", queries.ofCustomer(customer.id(), viewer, LIMIT));
-        model.put("serviceContactName", handover.contactOf(customer.id()).flatMap(users::findUser)
+        // Read once: the name shown and the choice preselected (issue 14: each row of the page once).
+        java.util.Optional<Long> contact = handover.contactOf(customer.id());
+        model.put("serviceContactName", contact.flatMap(users::findUser)
                 .map(io.tidecrm.identity.UserSummary::displayName).orElse(null));
         boolean mayName = handover.mayName(customer, viewer);
         model.put("mayNameServiceContact", mayName);
         if (mayName) {
             model.put("serviceContactChoices", handover.choices());
-            model.put("serviceContactId", handover.contactOf(customer.id()).orElse(null));
+            model.put("serviceContactId", contact.orElse(null));
         }
     }
 }
