@@ -92,6 +92,40 @@ class CommitmentIntegrationTests {
     }
 
     @Test
+    void aCommitmentBelongsToTheTeammateNamedAsItsOwnerWhoSeesAndClosesItWithoutOwningTheCustomer() throws Exception {
+        CurrentUser teammate = users.newUser("promise-mate", Role.REP, "rep1");
+        mvc.perform(get("/visits/{id}", visitId).with(users.as(rep.getUsername())))
+                .andExpect(content().string(Matchers.containsString("name=\"commitments[0].ownerId\"")))
+                .andExpect(content().string(Matchers.containsString(teammate.displayName())));
+        record(Map.of("commitments[0].content", "请售前出演示方案", "commitments[0].dueDate",
+                LocalDate.now(clock).plusDays(2).toString(), "commitments[0].ownerId", String.valueOf(teammate.id())))
+                .andExpect(status().is3xxRedirection());
+        long id = fixtures.jdbc().sql("SELECT id FROM visit_commitment WHERE visit_id = ? AND owner_id = ?")
+                .params(visitId, teammate.id()).query(Long.class).single();
+
+        mvc.perform(get("/commitments").with(users.as(teammate.getUsername())))
+                .andExpect(content().string(Matchers.containsString("请售前出演示方案")));
+        mvc.perform(get("/commitments").with(users.as(rep.getUsername())))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("请售前出演示方案"))));
+        mvc.perform(post("/commitments/{id}/done", id).with(csrf()).with(users.as(teammate.getUsername())))
+                .andExpect(status().is3xxRedirection());
+        assertThat(fixtures.jdbc().sql("SELECT done_by_id FROM visit_commitment WHERE id = ?").param(id)
+                .query(Long.class).single()).isEqualTo(teammate.id());
+    }
+
+    @Test
+    void anOwnerOutsideTheWritersTeamIsRefusedOnItsFieldAndNothingIsSaved() throws Exception {
+        CurrentUser stranger = users.newUser("promise-far", Role.REP, "rep3");
+        record(Map.of("commitments[0].content", "寄送资料", "commitments[0].dueDate",
+                LocalDate.now(clock).plusDays(1).toString(), "commitments[0].ownerId", String.valueOf(stranger.id())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("责任人请从本组成员或本组经理中选择")))
+                .andExpect(content().string(Matchers.containsString("寄送资料")));
+        assertThat(fixtures.jdbc().sql("SELECT count(*) FROM visit_commitment WHERE visit_id = ?").param(visitId)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aHalfFilledCommitmentOrOneDueInThePastIsRefusedOnItsFieldAndNothingIsSaved() throws Exception {
         record(Map.of("commitments[0].content", "安排技术培训", "commitments[0].dueDate", "",
                 "commitments[1].content", "补充合同附件",

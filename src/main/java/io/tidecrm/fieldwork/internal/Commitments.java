@@ -52,9 +52,29 @@ class Commitments implements CommitmentWorkload {
         this.clock = clock;
     }
 
-    /** Refuses half-filled rows and due dates before today, each on its own field. */
-    void check(VisitRecordForm form) {
+    /**
+     * Who may own a commitment the writer makes: the writer first, then the enabled members of
+     * their team and its managers, by name.
+     */
+    @Transactional(readOnly = true)
+    List<UserSummary> possibleOwners(CurrentUser writer) {
+        Map<Long, UserSummary> owners = new java.util.LinkedHashMap<>();
+        users.findUser(writer.id()).ifPresent(u -> owners.put(u.id(), u));
+        List<UserSummary> others = new java.util.ArrayList<>();
+        if (writer.teamId() != null) {
+            others.addAll(users.findTeamMembers(writer.teamId()));
+        }
+        others.addAll(users.findUsers(users.managersOf(writer.id())).values());
+        others.stream().filter(UserSummary::enabled)
+                .sorted(java.util.Comparator.comparing(UserSummary::displayName))
+                .forEach(u -> owners.putIfAbsent(u.id(), u));
+        return List.copyOf(owners.values());
+    }
+
+    /** Refuses half-filled rows, due dates before today and owners the writer may not name, each on its own field. */
+    void check(VisitRecordForm form, CurrentUser writer) {
         LocalDate today = LocalDate.now(clock);
+        java.util.Set<Long> owners = null;
         RuleViolation.Collector refused = RuleViolation.collect();
         for (Map.Entry<Integer, CommitmentForm> row : form.filledCommitments()) {
             String prefix = "commitments[" + row.getKey() + "].";
@@ -66,11 +86,20 @@ class Commitments implements CommitmentWorkload {
             } else if (row.getValue().dueDate().isBefore(today)) {
                 refused.add(prefix + "dueDate", "commitment.dueDate.past");
             }
+            Long owner = row.getValue().ownerId();
+            if (owner != null && owner != writer.id()) {
+                if (owners == null) {
+                    owners = possibleOwners(writer).stream().map(UserSummary::id).collect(java.util.stream.Collectors.toSet());
+                }
+                if (!owners.contains(owner)) {
+                    refused.add(prefix + "ownerId", "commitment.owner.notInTeam");
+                }
+            }
         }
         refused.throwIfAny();
     }
 
-    /** The commitments of a visit record, owned by the one who made them. */
+    /** The commitments of a visit record, owned by the owner chosen on each row, else by the writer. */
     void add(VisitView visit, VisitRecordForm form, CurrentUser user) {
         for (Map.Entry<Integer, CommitmentForm> row : form.filledCommitments()) {
             jdbc.sql("""
@@ -79,7 +108,7 @@ class Commitments implements CommitmentWorkload {
                     """)
                     .param("visit", visit.id())
                     .param("customer", visit.customerId())
-                    .param("owner", user.id())
+                    .param("owner", row.getValue().ownerId() == null ? user.id() : row.getValue().ownerId())
                     .param("content", row.getValue().content().strip())
                     .param("due", row.getValue().dueDate())
                     .param("now", Timestamp.from(clock.instant()))
@@ -93,12 +122,10 @@ class Commitments implements CommitmentWorkload {
      */
     @Transactional(readOnly = true)
     List<Row> list(Long ownerId, CurrentUser viewer) {
-        Where where = customers.scopeCondition("c", viewer).where()
+        Where where = visibleTo(viewer)
                 .add("(k.done_at IS NULL OR k.done_at >= :weekAgo)", "weekAgo",
                         Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(7))));
-        if (viewer.role() == Role.REP) {
-            where.add("k.owner_id = :me", "me", viewer.id());
-        } else {
+        if (viewer.role() != Role.REP) {
             where.addIf("k.owner_id = :owner", "owner", ownerId);
         }
         return rows(where, "ORDER BY (k.done_at IS NOT NULL), k.due_date, k.id LIMIT 200");
@@ -107,15 +134,21 @@ class Commitments implements CommitmentWorkload {
     @Override
     @Transactional(readOnly = true)
     public long overdue(CurrentUser viewer) {
-        Where where = customers.scopeCondition("c", viewer).where()
+        Where where = visibleTo(viewer)
                 .add("k.done_at IS NULL")
                 .add("k.due_date < :today", "today", java.sql.Date.valueOf(LocalDate.now(clock)));
-        if (viewer.role() == Role.REP) {
-            where.add("k.owner_id = :me", "me", viewer.id());
-        }
         return jdbc.sql("SELECT count(*) FROM visit_commitment k %s WHERE %s"
                         .formatted(CustomerScope.join("c", "k.customer_id"), where.sql()))
                 .params(where.params()).query(Long.class).single();
+    }
+
+    /**
+     * A rep's own commitments, whoever owns their customers (a colleague may have named them the
+     * owner on a visit record); a manager's and an administrator's inside their customer scope.
+     */
+    private Where visibleTo(CurrentUser viewer) {
+        return viewer.role() == Role.REP ? new Where("k.owner_id = :me", Map.of("me", viewer.id()))
+                : customers.scopeCondition("c", viewer).where();
     }
 
     /** The commitments of one visit. */
@@ -130,7 +163,7 @@ class Commitments implements CommitmentWorkload {
      * administrator. Done once: a second mark changes nothing.
      */
     void markDone(long commitmentId, CurrentUser user) {
-        Where where = customers.scopeCondition("c", user).where().add("k.id = :id", "id", commitmentId);
+        Where where = visibleTo(user).add("k.id = :id", "id", commitmentId);
         Row row = rows(where, "").stream().findFirst().orElseThrow(CustomerNotFoundException::new);
         if (row.ownerId() != user.id() && user.role() == Role.REP) {
             throw new RuleViolation(null, "commitment.notYours");

@@ -111,6 +111,9 @@ class VisitController {
         }
         model.addAttribute("location", locations.of(visit.customerId()).orElse(null));
         model.addAttribute("visitCommitments", commitments.ofVisit(id, user));
+        if (visit.ownerId() == user.id() && visit.recordedAt() == null) {
+            model.addAttribute("commitmentOwners", commitments.possibleOwners(user));
+        }
         model.addAttribute("radius", properties.checkInRadiusMetres());
         model.addAttribute("mine", visit.ownerId() == user.id());
         model.addAttribute("contact", visit.contactId() == null ? null

@@ -223,7 +223,7 @@ class VisitService {
         if (visit.recorded()) {
             throw new RuleViolation(null, "visit.record.already");
         }
-        commitments.check(form);
+        commitments.check(form, user);
         Instant nextVisit = form.nextVisitAt() == null ? null : form.nextVisitAt().atZone(clock.getZone()).toInstant();
         long followUpId;
         try {
