@@ -47,6 +47,7 @@ class TableOwnershipTests {
             Map.entry("contact", "customer"),
             Map.entry("customer_owner_history", "customer"),
             Map.entry("customer_rules", "customer"),
+            Map.entry("customer_import_previous", "customer"),
             Map.entry("follow_up", "followup"),
             Map.entry("follow_up_notify", "followup"),
             Map.entry("pool_rules", "pool"),

@@ -72,51 +72,68 @@ public interface CustomerImport {
     }
 
     /**
-     * Imports one row in the caller's transaction. {@code ofThisImport} are the customers this
-     * import already created or updated: a further row for one of them adds its contact, while
-     * a different name under the same credit code is a duplicate inside the file.
-     * {@code at} is the import's time: a created customer's clock starts there.
-     *
-     * @throws RuleViolation with {@link Field} names as fields, when the row is refused
-     */
-    Outcome importRow(Map<Field, String> row, Mode mode, CurrentUser importer, Instant at, Set<Long> ofThisImport);
-
-    /**
-     * The rows of one import by one importer, in the caller's transaction: like
-     * {@link #importRow}, with what every row would look up again (the importer's scope, the owners
-     * named in the file) looked up once. Every rule is checked before the row writes anything, so a
-     * refused row ({@link RuleViolation}) has written nothing, leaves the persistence context empty
-     * and the transaction usable: the caller can go on with the next row in the same transaction.
-     * Any other exception leaves the transaction to be rolled back.
+     * The rows of one import by one importer, each in the caller's transaction (the import commits
+     * a batch of rows at a time). Every row goes through the form's rules: validation, the
+     * duplicate check across all customers with the pool, the owner's cap per type under the
+     * owner's lock. What every row would look up again (the importer's scope, the owners named in
+     * the file, the customers matching the rows, the owners' counts under their locks) is looked
+     * up once per job or per transaction, and what every row would write one statement and one
+     * event at a time (owner history, {@link CustomersImported}) is written when the transaction
+     * commits. Every rule is checked before the row writes anything, so a refused row
+     * ({@link RuleViolation}) has written nothing, leaves the persistence context empty and the
+     * transaction usable: the caller can go on with the next row in the same transaction. Any
+     * other exception leaves the transaction to be rolled back.
      */
     interface Session {
 
-        /** @see CustomerImport#importRow */
+        /**
+         * Imports one row. {@code ofThisImport} are the customers this import already created or
+         * updated: a further row for one of them adds its contact, while a different name under the
+         * same credit code is a duplicate inside the file. A created customer's clock starts at the
+         * import's time.
+         *
+         * @throws RuleViolation with {@link Field} names as fields, when the row is refused
+         */
         Outcome importRow(Map<Field, String> row, Set<Long> ofThisImport);
+
+        /**
+         * Looks up, in the caller's transaction and in a few set-based statements, what the next
+         * rows will need: the customers they match by credit code or normalised name, and their
+         * owners' counts per type, taking the owners' locks (held until the transaction ends). Only
+         * a shortcut: a row that was not prepared looks up what it needs itself.
+         */
+        void prepare(List<Map<Field, String>> rows);
     }
 
-    /** A session for the rows of one import; refuses a rep, who does not import. */
-    Session session(Mode mode, CurrentUser importer, Instant at);
+    /**
+     * A session for the rows of one import; refuses a rep, who does not import.
+     *
+     * @param importId the import, under which the values that its updates overwrite are kept for its undo
+     * @param at the import's time: a created customer's clock starts there
+     */
+    Session session(long importId, Mode mode, CurrentUser importer, Instant at);
 
     /** A customer that blocks an undo, with why: its current name. */
     record Blocker(long customerId, String name) {
     }
 
     /**
-     * Of the customers an import created (id → version after the import), those touched since:
-     * edited, followed up, transferred, released or grabbed, given another contact or an edited
-     * one, or referred to by another record. Empty means the import can be undone.
+     * Of the customers an import created (id → version after the import) or updated (kept under
+     * {@code importId}), those touched since: edited, followed up, transferred, released or
+     * grabbed, given another contact or an edited one, or referred to by another record. Empty
+     * means the import can be undone.
      */
-    List<Blocker> blockersOfUndo(Map<Long, Long> createdVersions, Set<Long> importedContactIds);
+    List<Blocker> blockersOfUndo(long importId, Map<Long, Long> createdVersions, Set<Long> importedContactIds);
 
     /**
-     * Removes the customers an import created, with their contacts and history, and the
-     * contacts it added to other customers, when none is blocked; otherwise refuses with the
-     * blockers. Runs in the caller's transaction.
+     * Undoes an import when none of its customers is blocked: removes the customers it created,
+     * with their contacts and history, and the contacts it added to other customers, and gives
+     * the customers and contacts it updated their previous values again. Otherwise refuses with
+     * the blockers. Runs in the caller's transaction; publishes {@link CustomerImportUndone}.
      *
      * @return the blockers (empty when the undo happened)
      */
-    List<Blocker> undo(Map<Long, Long> createdVersions, Set<Long> importedContactIds);
+    List<Blocker> undo(long importId, Map<Long, Long> createdVersions, Set<Long> importedContactIds, long byUserId);
 
     /** The normalised name of the duplicate check (查重), for matching rows of a file. */
     String nameKey(String name);

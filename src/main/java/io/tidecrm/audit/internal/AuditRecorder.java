@@ -1,11 +1,15 @@
 package io.tidecrm.audit.internal;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import io.tidecrm.audit.ApiCalled;
 import io.tidecrm.contract.ContractApproved;
 import io.tidecrm.contract.ContractRejected;
 import io.tidecrm.customer.CustomerOwnerChanged;
+import io.tidecrm.customer.CustomersImported;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
@@ -82,10 +86,22 @@ class AuditRecorder {
 
     @EventListener
     void on(CustomerOwnerChanged event) {
-        String details = "kind=" + event.kind() + " from=" + user(event.previousOwnerId()) + " to="
-                + user(event.newOwnerId()) + (event.reason() == null ? "" : " reason=" + event.reason());
-        audit.append(AuditKind.OWNER_CHANGED, event.changedAt(), event.changedById(), username(event.changedById()),
-                event.customerName() + " (#" + event.customerId() + ")", details);
+        append(event, this::username);
+    }
+
+    /** An import's customers, each as its own owner change (the usernames looked up once per batch). */
+    @EventListener
+    void on(CustomersImported event) {
+        Map<Long, String> usernames = new HashMap<>();
+        event.ownerChanges().forEach(change -> append(change, id -> id == null ? null
+                : usernames.computeIfAbsent(id, this::username)));
+    }
+
+    private void append(CustomerOwnerChanged event, Function<Long, String> usernames) {
+        String details = "kind=" + event.kind() + " from=" + user(event.previousOwnerId(), usernames) + " to="
+                + user(event.newOwnerId(), usernames) + (event.reason() == null ? "" : " reason=" + event.reason());
+        audit.append(AuditKind.OWNER_CHANGED, event.changedAt(), event.changedById(),
+                usernames.apply(event.changedById()), event.customerName() + " (#" + event.customerId() + ")", details);
     }
 
     @EventListener
@@ -117,11 +133,11 @@ class AuditRecorder {
     }
 
     /** A user as the details name them: username and id, or "-" for none (the pool, a new customer). */
-    private String user(Long userId) {
+    private static String user(Long userId, Function<Long, String> usernames) {
         if (userId == null) {
             return "-";
         }
-        return Objects.toString(username(userId), "?") + "(#" + userId + ")";
+        return Objects.toString(usernames.apply(userId), "?") + "(#" + userId + ")";
     }
 
     /**
@@ -147,7 +163,7 @@ class AuditRecorder {
             String decision, long submitterId, String comment) {
         audit.append(AuditKind.APPROVAL_DECIDED, at, deciderId, username(deciderId),
                 title + " (contract #" + contractId + ", " + customerName + ")",
-                "decision=" + decision + " submitter=" + user(submitterId)
+                "decision=" + decision + " submitter=" + user(submitterId, this::username)
                         + (comment == null ? "" : " comment=" + comment));
     }
 }

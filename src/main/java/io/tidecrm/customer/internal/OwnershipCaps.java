@@ -3,8 +3,13 @@ package io.tidecrm.customer.internal;
 import io.tidecrm.support.RuleViolation;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
+import io.tidecrm.customer.CustomerStatus;
 import io.tidecrm.customer.CustomerType;
 import io.tidecrm.support.RuleChanged;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,10 +65,58 @@ class OwnershipCaps {
                 .param("countWon", rules.countWon())
                 .query(Long.class)
                 .single();
+        requireRoom(rules, type, owned);
+    }
+
+    /** The cap's refusal when an owner who already owns {@code owned} customers of the type may take no more. */
+    static void requireRoom(CustomerRules rules, CustomerType type, long owned) {
         int cap = rules.capFor(type);
         if (owned >= cap) {
             throw new RuleViolation("type", "customer.cap.exceeded", type.name(), cap, owned);
         }
+    }
+
+    /**
+     * Whether a customer of this status counts towards its owner's caps: a won customer only when
+     * the rules count won customers.
+     */
+    static boolean counts(CustomerRules rules, CustomerStatus status) {
+        return rules.countWon() || status != CustomerStatus.WON;
+    }
+
+    /**
+     * Locks the owners for the rest of the transaction, in the order of their ids (so that two
+     * imports locking overlapping sets never deadlock), then counts what each owns per type as
+     * {@link #requireRoom} counts it: the counts of many owners in two statements, for an import
+     * that keeps them up to date as it gives them customers while it holds their locks.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Map<Long, EnumMap<CustomerType, Long>> lockAndCount(Collection<Long> ownerIds,
+            CustomerRules rules) {
+        Long[] owners = ownerIds.stream().distinct().sorted().toArray(Long[]::new);
+        Map<Long, EnumMap<CustomerType, Long>> owned = new HashMap<>();
+        if (owners.length == 0) {
+            return owned;
+        }
+        // unnest keeps the array's order, so the locks are taken in the order of the ids.
+        jdbc.sql("SELECT pg_advisory_xact_lock(:ns, CAST(o AS integer)) FROM unnest(:owners) AS o")
+                .param("ns", OWNER_LOCK_NAMESPACE)
+                .param("owners", owners)
+                .query()
+                .listOfRows();
+        for (Long owner : owners) {
+            owned.put(owner, new EnumMap<>(CustomerType.class));
+        }
+        jdbc.sql("""
+                SELECT owner_id, type, count(*) FROM customer
+                WHERE owner_id = ANY(:owners) AND (:countWon OR status <> 'WON')
+                GROUP BY owner_id, type
+                """)
+                .param("owners", owners)
+                .param("countWon", rules.countWon())
+                .query((rs, n) -> owned.get(rs.getLong(1)).put(CustomerType.valueOf(rs.getString(2)), rs.getLong(3)))
+                .list();
+        return owned;
     }
 
     /** A transaction-scoped lock on the owner; taking it twice in one transaction is fine. */

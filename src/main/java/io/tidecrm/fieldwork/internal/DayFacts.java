@@ -7,7 +7,9 @@ import java.time.LocalDate;
 
 import io.tidecrm.contract.ContractApproved;
 import io.tidecrm.contract.PaymentRecorded;
+import io.tidecrm.customer.CustomerImportUndone;
 import io.tidecrm.customer.CustomerObtained;
+import io.tidecrm.customer.CustomersImported;
 import io.tidecrm.customer.OwnerChangeKind;
 import io.tidecrm.followup.FollowUpRecorded;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +48,20 @@ class DayFacts {
     @ApplicationModuleListener
     void on(CustomerObtained fact) {
         keep(fact);
+    }
+
+    @ApplicationModuleListener
+    void on(CustomersImported imported) {
+        imported.obtained().forEach(this::keep);
+    }
+
+    /** The customers of an undone import were never obtained: their facts go. */
+    @ApplicationModuleListener
+    void on(CustomerImportUndone undone) {
+        if (!undone.removedCustomerIds().isEmpty()) {
+            jdbc.sql("DELETE FROM work_day_fact WHERE source = 'NEW_CUSTOMER' AND source_id = ANY(:ids)")
+                    .param("ids", undone.removedCustomerIds().toArray(Long[]::new)).update();
+        }
     }
 
     @ApplicationModuleListener

@@ -112,39 +112,20 @@ class ImportRunner {
         Set<Long> ofThisImport = new HashSet<>();
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
         TransactionStatus[] tx = { transactions.getTransaction(definition) };
+        List<Spreadsheets.SheetRow> chunk = new ArrayList<>(BATCH);
         try {
             Spreadsheets.read(content, job.kind(), charset(job), row -> {
                 if (row.number() == 1) {
                     return true;
                 }
-                try {
-                    CustomerImport.Outcome outcome = session.importRow(row, ofThisImport);
-                    tally.count(outcome.result());
-                    if (outcome.customerId() != null) {
-                        ofThisImport.add(outcome.customerId());
-                    }
-                    if (outcome.result() == CustomerImport.Result.SKIPPED) {
-                        problems.add(new ImportStore.Problem(row.number(), "SKIPPED",
-                                messages.getMessage("transfer.row.skipped", null, locale)));
-                    }
-                } catch (RuleViolation e) {
-                    tally.failed++;
-                    problems.add(new ImportStore.Problem(row.number(), "FAILED", reason(job, e, locale)));
-                } catch (RuntimeException e) {
-                    // The database refused the row (the transaction is spoiled): start a fresh one.
-                    tally.failed++;
-                    problems.add(new ImportStore.Problem(row.number(), "FAILED", unexpected(job, row.number(), e, locale)));
-                    transactions.rollback(tx[0]);
-                    tx[0] = transactions.getTransaction(definition);
-                }
-                // Nothing of the dry run is kept: the persistence context need not hold the rows either.
-                em.clear();
-                tally.processed++;
-                if (tally.processed % DRY_PROGRESS_EVERY == 0) {
-                    saveDryProgress(job, tally, problems);
+                chunk.add(row);
+                if (chunk.size() == BATCH) {
+                    checkChunk(job, session, chunk, tally, problems, ofThisImport, tx, definition, locale);
+                    chunk.clear();
                 }
                 return true;
             });
+            checkChunk(job, session, chunk, tally, problems, ofThisImport, tx, definition, locale);
         } finally {
             transactions.rollback(tx[0]);
         }
@@ -152,6 +133,59 @@ class ImportRunner {
             saveDryProgress(job, tally, problems);
             store.finish(job.id(), ImportJob.Status.CHECKED, clock.instant());
         });
+    }
+
+    /** Rows of the dry run, prepared together (see {@link CustomerImport.Session#prepare}), then one by one. */
+    private void checkChunk(ImportJob job, RowImporter session, List<Spreadsheets.SheetRow> rows, Tally tally,
+            List<ImportStore.Problem> problems, Set<Long> ofThisImport, TransactionStatus[] tx,
+            DefaultTransactionDefinition definition, Locale locale) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        session.prepare(rows);
+        for (Spreadsheets.SheetRow row : rows) {
+            try {
+                importRow(job, session, row, ofThisImport, tally, problems, locale);
+            } catch (RuntimeException e) {
+                // The database refused the row (the transaction is spoiled): start a fresh one.
+                tally.failed++;
+                problems.add(new ImportStore.Problem(row.number(), "FAILED", unexpected(job, row.number(), e, locale)));
+                transactions.rollback(tx[0]);
+                tx[0] = transactions.getTransaction(definition);
+            }
+            // Nothing of the dry run is kept: the persistence context need not hold the rows either.
+            em.clear();
+            tally.processed++;
+            if (tally.processed % DRY_PROGRESS_EVERY == 0) {
+                saveDryProgress(job, tally, problems);
+            }
+        }
+    }
+
+    /**
+     * One row of a phase in the current transaction, counted: a skipped or refused row goes to the
+     * problems. Any other failure is thrown, the transaction spoiled.
+     *
+     * @return what the row did, or null when it was refused
+     */
+    private CustomerImport.Outcome importRow(ImportJob job, RowImporter session, Spreadsheets.SheetRow row,
+            Set<Long> ofThisImport, Tally tally, List<ImportStore.Problem> problems, Locale locale) {
+        try {
+            CustomerImport.Outcome outcome = session.importRow(row, ofThisImport);
+            tally.count(outcome.result());
+            if (outcome.customerId() != null) {
+                ofThisImport.add(outcome.customerId());
+            }
+            if (outcome.result() == CustomerImport.Result.SKIPPED) {
+                problems.add(new ImportStore.Problem(row.number(), "SKIPPED",
+                        messages.getMessage("transfer.row.skipped", null, locale)));
+            }
+            return outcome;
+        } catch (RuleViolation e) {
+            tally.failed++;
+            problems.add(new ImportStore.Problem(row.number(), "FAILED", reason(job, e, locale)));
+            return null;
+        }
     }
 
     /** The dry run's figures and problems so far, in a transaction of their own (the rows' is rolled back). */
@@ -211,21 +245,11 @@ class ImportRunner {
                 Tally tally = new Tally();
                 ImportStore.Written written = new ImportStore.Written();
                 List<ImportStore.Problem> problems = new ArrayList<>();
+                session.prepare(rows);
                 for (Spreadsheets.SheetRow row : rows) {
-                    try {
-                        CustomerImport.Outcome outcome = session.importRow(row, seen);
-                        tally.count(outcome.result());
+                    CustomerImport.Outcome outcome = importRow(job, session, row, seen, tally, problems, locale);
+                    if (outcome != null) {
                         written.add(outcome);
-                        if (outcome.customerId() != null) {
-                            seen.add(outcome.customerId());
-                        }
-                        if (outcome.result() == CustomerImport.Result.SKIPPED) {
-                            problems.add(new ImportStore.Problem(row.number(), "SKIPPED",
-                                    messages.getMessage("transfer.row.skipped", null, locale)));
-                        }
-                    } catch (RuleViolation e) {
-                        tally.failed++;
-                        problems.add(new ImportStore.Problem(row.number(), "FAILED", reason(job, e, locale)));
                     }
                     tally.processed++;
                 }
@@ -280,6 +304,10 @@ class ImportRunner {
     /** One import's rows through the rules of the module that owns what they bring in. */
     private interface RowImporter {
         CustomerImport.Outcome importRow(Spreadsheets.SheetRow row, Set<Long> ofThisImport);
+
+        /** Looks up at once, in the current transaction, what these rows will need. */
+        default void prepare(List<Spreadsheets.SheetRow> rows) {
+        }
     }
 
     /** A lead row's outcome: created (a lead import touches no customer, so there is nothing to record for an undo). */
@@ -293,8 +321,18 @@ class ImportRunner {
                 return LEAD_CREATED;
             };
         }
-        CustomerImport.Session session = customers.session(job.mode(), importer, at);
-        return (row, ofThisImport) -> session.importRow(cells(job, row), ofThisImport);
+        CustomerImport.Session session = customers.session(job.id(), job.mode(), importer, at);
+        return new RowImporter() {
+            @Override
+            public CustomerImport.Outcome importRow(Spreadsheets.SheetRow row, Set<Long> ofThisImport) {
+                return session.importRow(cells(job, row), ofThisImport);
+            }
+
+            @Override
+            public void prepare(List<Spreadsheets.SheetRow> rows) {
+                session.prepare(rows.stream().map(row -> cells(job, row)).toList());
+            }
+        };
     }
 
     /** Rows done in a phase, by what they did. */

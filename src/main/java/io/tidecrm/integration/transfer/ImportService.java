@@ -169,11 +169,12 @@ class ImportService {
         if (job.status() != ImportJob.Status.DONE || job.target() == ImportTarget.LEAD) {
             return List.of();
         }
-        return customers.blockersOfUndo(store.createdVersions(job.id()), store.contactsOf(job.id()));
+        return customers.blockersOfUndo(job.id(), store.createdVersions(job.id()), store.contactsOf(job.id()));
     }
 
     /**
-     * Removes what the import created, as a whole, or nothing and the blockers.
+     * Removes what the import created and gives what it updated its previous values, as a whole,
+     * or nothing and the blockers.
      *
      * @return the customers that block it (empty when it was undone)
      */
@@ -188,7 +189,7 @@ class ImportService {
         }
         Map<Long, Long> created = store.createdVersions(id);
         Set<Long> contacts = store.contactsOf(id);
-        List<CustomerImport.Blocker> blockers = customers.undo(created, contacts);
+        List<CustomerImport.Blocker> blockers = customers.undo(id, created, contacts, user.id());
         if (blockers.isEmpty() && !store.markUndone(id, clock.instant())) {
             throw new RuleViolation(null, "transfer.state.changed");
         }

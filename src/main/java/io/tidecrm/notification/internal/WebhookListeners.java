@@ -8,6 +8,7 @@ import java.util.Map;
 import io.tidecrm.contract.ContractApproved;
 import io.tidecrm.contract.PaymentRecorded;
 import io.tidecrm.customer.CustomerOwnerChanged;
+import io.tidecrm.customer.CustomersImported;
 import io.tidecrm.customer.OwnerChangeKind;
 import io.tidecrm.followup.FollowUpRecorded;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -46,6 +47,12 @@ class WebhookListeners {
             send(WebhookEvent.CUSTOMER_OWNER_CHANGED, "customer." + event.customerId() + ".owner."
                     + event.changedAt().toEpochMilli(), event.changedAt(), event);
         }
+    }
+
+    /** An import's customers, each delivered as the owner change that it is (one publication per batch of rows). */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(CustomersImported event) {
+        event.ownerChanges().forEach(this::on);
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

@@ -2,6 +2,7 @@ package io.tidecrm.report.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,5 +50,33 @@ class BoardLedger {
             }
         }
         return inserted == 1;
+    }
+
+    /**
+     * Takes an entry back: the opposite value under {@code source}, on the entry's own day (a fact
+     * that turned out never to have happened, such as a customer of an undone import, unlike a
+     * contract sent back, which is withdrawn on the day of the edit). Nothing when there is no such
+     * entry or it was taken back already.
+     */
+    @Transactional
+    void withdraw(Board board, String entrySource, String source) {
+        List<LocalDate> days = jdbc.sql("""
+                INSERT INTO board_fact (board, user_id, team_id, business_date, value, customer_id, record_kind,
+                                        record_id, label, source, occurred_at, recorded_at)
+                SELECT board, user_id, team_id, business_date, -value, customer_id, record_kind, record_id, label,
+                       :source, occurred_at, :now
+                FROM board_fact WHERE board = :board AND source = :entry
+                ON CONFLICT (board, source) DO NOTHING
+                RETURNING business_date
+                """)
+                .param("board", board.name()).param("entry", entrySource).param("source", source)
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .query(LocalDate.class).list();
+        LocalDate rolledThrough = rollup.rolledThrough();
+        for (LocalDate day : days) {
+            if (rolledThrough != null && !day.isAfter(rolledThrough)) {
+                rollup.roll(day, day, board);
+            }
+        }
     }
 }

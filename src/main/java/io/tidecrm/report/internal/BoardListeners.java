@@ -5,7 +5,9 @@ import java.util.List;
 import io.tidecrm.contract.ContractApproved;
 import io.tidecrm.contract.ContractSentBack;
 import io.tidecrm.contract.PaymentRecorded;
+import io.tidecrm.customer.CustomerImportUndone;
 import io.tidecrm.customer.CustomerObtained;
+import io.tidecrm.customer.CustomersImported;
 import io.tidecrm.fieldwork.VisitCheckedIn;
 import io.tidecrm.followup.FollowUpRecorded;
 import io.tidecrm.lead.LeadConverted;
@@ -48,6 +50,18 @@ class BoardListeners {
     @ApplicationModuleListener
     void on(CustomerObtained o) {
         entries(o).forEach(ledger::record);
+    }
+
+    /** An import's customers, each counted as a new customer like one created through the form. */
+    @ApplicationModuleListener
+    void on(CustomersImported i) {
+        i.obtained().forEach(o -> entries(o).forEach(ledger::record));
+    }
+
+    /** An undone import's customers never were new customers: their entries are taken back. */
+    @ApplicationModuleListener
+    void on(CustomerImportUndone u) {
+        u.removedCustomerIds().forEach(id -> ledger.withdraw(Board.NEW_CUSTOMERS, "new:" + id, "undone:" + id));
     }
 
     @ApplicationModuleListener

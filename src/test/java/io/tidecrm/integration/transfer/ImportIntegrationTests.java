@@ -27,6 +27,7 @@ import io.tidecrm.identity.Role;
 import io.tidecrm.support.CustomerFixtures;
 import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.MutableClock;
+import io.tidecrm.support.Deliveries;
 import io.tidecrm.support.TestUsers;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -63,6 +64,8 @@ class ImportIntegrationTests {
     MutableClock clock;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    Deliveries deliveries;
 
     /**
      * The owner the rows name: a rep of rep1's team of its own, so that what other tests leave rep1
@@ -456,6 +459,91 @@ class ImportIntegrationTests {
         mvc.perform(get("/imports/{id}", id).with(users.as("admin"))).andExpect(status().isOk())
                 .andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("id=\"blockers\"")
                         .contains(touched));
+    }
+
+    /** An existing customer, and an import (uploaded, not yet run) that updates it. */
+    record UpdateImport(long customerId, String name, String code, long importId) {
+    }
+
+    /**
+     * An existing customer of the owner (type B, status 意向 INTENT, region 杭州) with a credit code
+     * and one contact without e-mail, all from before the import on 2026-05-11; and an import of two
+     * rows for it: a new type, status and contact e-mail, then a second contact.
+     */
+    UpdateImport updateImport(String prefix, CurrentUser admin) {
+        clock.setInstant(java.time.Instant.parse("2026-05-11T02:00:00Z"));
+        String name = name(prefix);
+        String code = creditCode();
+        String mobile = "139" + String.format("%08d", CODES.incrementAndGet() % 100_000_000L);
+        long id = existing(name, ownerId);
+        fixtures.jdbc().sql("UPDATE customer SET credit_code = ?, region = '杭州' WHERE id = ?").params(code, id).update();
+        fixtures.jdbc().sql("""
+                INSERT INTO contact (customer_id, name, mobile, is_primary, created_at, updated_at)
+                VALUES (?, '老联系人', ?, true, TIMESTAMPTZ '2026-05-01 08:00+08', TIMESTAMPTZ '2026-05-01 08:00+08')
+                """).params(id, mobile).update();
+        long importId = csv(admin, List.of(
+                List.of(name, code, "A", "初访", "百度等搜索引擎", "", "老联系人", mobile, "new@example.com"),
+                List.of(name, "", "A", "", "", "", "导入新联系人", "", "")));
+        return new UpdateImport(id, name, code, importId);
+    }
+
+    @Test
+    void undoingAnUpdateImportGivesTheCustomersAndContactsItUpdatedTheirPreviousValues() {
+        CurrentUser admin = users.principal("admin");
+        UpdateImport u = updateImport("撤销更新", admin);
+        long id = u.customerId();
+        ImportJob done = importFile(u.importId(), CustomerImport.Mode.CREATE_OR_UPDATE, admin);
+        assertThat(done.updated()).isEqualTo(1);
+        assertThat(done.created()).isEqualTo(1);
+        assertThat(fixtures.jdbc().sql("SELECT type || status FROM customer WHERE id = ?").param(id).query(String.class)
+                .single()).isEqualTo("AFIRST_VISIT");
+        assertThat(fixtures.jdbc().sql("SELECT email FROM contact WHERE customer_id = ? AND name = '老联系人'").param(id)
+                .query(String.class).single()).isEqualTo("new@example.com");
+
+        assertThat(imports.undo(u.importId(), admin)).isEmpty();
+
+        assertThat(fixtures.jdbc().sql("SELECT type || status || region || name || credit_code FROM customer WHERE id = ?")
+                .param(id).query(String.class).single()).isEqualTo("BINTENT杭州" + u.name() + u.code());
+        assertThat(fixtures.jdbc().sql("SELECT coalesce(email, '-') FROM contact WHERE customer_id = ? AND name = '老联系人'")
+                .param(id).query(String.class).single()).isEqualTo("-");
+        assertThat(count("SELECT count(*) FROM contact WHERE customer_id = ?", id)).isEqualTo(1);
+        assertThat(store.find(u.importId()).orElseThrow().status()).isEqualTo(ImportJob.Status.UNDONE);
+    }
+
+    @Test
+    void undoOfAnUpdateImportIsRefusedAfterAnUpdatedCustomerWasTouchedAndNamesIt() {
+        CurrentUser admin = users.principal("admin");
+        UpdateImport u = updateImport("更新后改动", admin);
+        importFile(u.importId(), CustomerImport.Mode.UPDATE_ONLY, admin);
+        fixtures.jdbc().sql("UPDATE customer SET remarks = '改过', version = version + 1 WHERE id = ?")
+                .param(u.customerId()).update();
+
+        var blockers = imports.undo(u.importId(), admin);
+
+        assertThat(blockers).extracting(CustomerImport.Blocker::name).containsExactly(u.name());
+        assertThat(fixtures.jdbc().sql("SELECT type FROM customer WHERE id = ?").param(u.customerId())
+                .query(String.class).single()).isEqualTo("A");
+        assertThat(store.find(u.importId()).orElseThrow().status()).isEqualTo(ImportJob.Status.DONE);
+    }
+
+    @Test
+    void anImportsNewCustomersCountOnTheBoardsAndItsUndoTakesThemBack() {
+        CurrentUser admin = users.principal("admin");
+        clock.setInstant(java.time.Instant.parse("2026-05-11T02:00:00Z"));
+        long importId = csv(admin, List.of(row(name("榜单新客"), "", "B", owner, "", ""),
+                row(name("榜单公海"), "", "B", "", "", "")));
+        importFile(importId, CustomerImport.Mode.CREATE_ONLY, admin);
+        deliveries.awaitAll();
+        String board = "SELECT coalesce(sum(value), 0) FROM board_fact WHERE board = 'NEW_CUSTOMERS' AND user_id = ?";
+        String day = "SELECT count(*) FROM work_day_fact WHERE source = 'NEW_CUSTOMER' AND user_id = ?";
+        assertThat(count(board, ownerId)).isEqualTo(1);
+        assertThat(count(day, ownerId)).isEqualTo(1);
+
+        assertThat(imports.undo(importId, admin)).isEmpty();
+        deliveries.awaitAll();
+
+        assertThat(count(board, ownerId)).isZero();
+        assertThat(count(day, ownerId)).isZero();
     }
 
     @Test
