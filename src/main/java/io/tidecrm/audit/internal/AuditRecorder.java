@@ -1,7 +1,8 @@
 package io.tidecrm.audit.internal;
 
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -92,9 +93,13 @@ class AuditRecorder {
     /** An import's customers, each as its own owner change (the usernames looked up once per batch). */
     @EventListener
     void on(CustomersImported event) {
-        Map<Long, String> usernames = new HashMap<>();
-        event.ownerChanges().forEach(change -> append(change, id -> id == null ? null
-                : usernames.computeIfAbsent(id, this::username)));
+        Set<Long> ids = new HashSet<>();
+        ids.add(event.importedById());
+        event.customers().forEach(c -> ids.add(c.ownerId()));
+        ids.remove(null);
+        Map<Long, UserSummary> named = users.findUsers(ids);
+        event.ownerChanges().forEach(change -> append(change, id -> id == null || !named.containsKey(id) ? null
+                : named.get(id).username()));
     }
 
     private void append(CustomerOwnerChanged event, Function<Long, String> usernames) {

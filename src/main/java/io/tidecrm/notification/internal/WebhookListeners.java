@@ -52,7 +52,14 @@ class WebhookListeners {
     /** An import's customers, each delivered as the owner change that it is (one publication per batch of rows). */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(CustomersImported event) {
-        event.ownerChanges().forEach(this::on);
+        List<WebhookDeliveries.Target> targets = subscriptions.subscribedTo(WebhookEvent.CUSTOMER_OWNER_CHANGED);
+        if (!targets.isEmpty()) {
+            event.ownerChanges().forEach(change -> {
+                String key = "customer." + change.customerId() + ".owner." + change.changedAt().toEpochMilli();
+                deliveries.deliver(targets, key, WebhookEvent.CUSTOMER_OWNER_CHANGED.wireName,
+                        body(key, WebhookEvent.CUSTOMER_OWNER_CHANGED, change.changedAt(), change));
+            });
+        }
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

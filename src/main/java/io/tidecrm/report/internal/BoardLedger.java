@@ -30,7 +30,7 @@ class BoardLedger {
     /** Records the entry; returns whether it was new. */
     @Transactional
     boolean record(LedgerEntry e) {
-        String label = e.label() == null ? null : e.label().length() > 200 ? e.label().substring(0, 200) : e.label();
+        String label = label(e);
         int inserted = jdbc.sql("""
                 INSERT INTO board_fact (board, user_id, team_id, business_date, value, customer_id, record_kind,
                                         record_id, label, source, occurred_at, recorded_at)
@@ -50,6 +50,59 @@ class BoardLedger {
             }
         }
         return inserted == 1;
+    }
+
+    /**
+     * Records the entries (an import's batch of new customers) as {@link #record} does, in one
+     * statement, rolling up again once per day and board that is rolled up already.
+     */
+    @Transactional
+    void recordAll(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        record Inserted(String board, LocalDate day) {
+        }
+        List<Inserted> inserted = jdbc.sql("""
+                INSERT INTO board_fact (board, user_id, team_id, business_date, value, customer_id, record_kind,
+                                        record_id, label, source, occurred_at, recorded_at)
+                SELECT e.board, e.user_id, e.team_id, e.day, e.value, e.customer_id, e.kind, e.record_id, e.label,
+                       e.source, e.occurred, :now
+                FROM unnest(CAST(:boards AS varchar[]), CAST(:users AS bigint[]), CAST(:teams AS bigint[]),
+                            CAST(:days AS date[]), CAST(:values AS numeric[]), CAST(:customers AS bigint[]),
+                            CAST(:kinds AS varchar[]), CAST(:records AS bigint[]), CAST(:labels AS varchar[]),
+                            CAST(:sources AS varchar[]), CAST(:occurred AS timestamptz[]))
+                     AS e (board, user_id, team_id, day, value, customer_id, kind, record_id, label, source, occurred)
+                ON CONFLICT (board, source) DO NOTHING
+                RETURNING board, business_date
+                """)
+                // As text, cast in the statement: the driver binds arrays of text with nulls in them.
+                .param("boards", texts(entries, e -> e.board().name()))
+                .param("users", texts(entries, LedgerEntry::userId))
+                .param("teams", texts(entries, LedgerEntry::teamId))
+                .param("days", texts(entries, LedgerEntry::businessDate))
+                .param("values", texts(entries, e -> e.value().toPlainString()))
+                .param("customers", texts(entries, LedgerEntry::customerId))
+                .param("kinds", texts(entries, e -> e.board().recordKind()))
+                .param("records", texts(entries, LedgerEntry::recordId))
+                .param("labels", texts(entries, BoardLedger::label))
+                .param("sources", texts(entries, LedgerEntry::source))
+                .param("occurred", texts(entries, LedgerEntry::occurredAt))
+                .param("now", now)
+                .query((rs, n) -> new Inserted(rs.getString(1), rs.getObject(2, LocalDate.class)))
+                .list();
+        LocalDate rolledThrough = inserted.isEmpty() ? null : rollup.rolledThrough();
+        inserted.stream().distinct().filter(i -> rolledThrough != null && !i.day().isAfter(rolledThrough))
+                .forEach(i -> rollup.roll(i.day(), i.day(), Board.valueOf(i.board())));
+    }
+
+    private static String[] texts(List<LedgerEntry> entries, java.util.function.Function<LedgerEntry, Object> value) {
+        return entries.stream().map(value).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
+    }
+
+    private static String label(LedgerEntry e) {
+        return e.label() == null ? null : e.label().length() > 200 ? e.label().substring(0, 200) : e.label();
     }
 
     /**

@@ -55,7 +55,7 @@ class BoardListeners {
     /** An import's customers, each counted as a new customer like one created through the form. */
     @ApplicationModuleListener
     void on(CustomersImported i) {
-        i.obtained().forEach(o -> entries(o).forEach(ledger::record));
+        ledger.recordAll(i.obtained().stream().flatMap(o -> entries(o).stream()).toList());
     }
 
     /** An undone import's customers never were new customers: their entries are taken back. */

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,22 +17,32 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.tidecrm.customer.CustomerImport;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
+import io.tidecrm.support.Deliveries;
 import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.TestUsers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Benchmark, not a test (tag "benchmark", excluded from {@code ./mvnw verify}): imports a CSV of
  * 10,000 rows (customers of 100 reps and of the pool, a second contact for every fifth customer)
  * through the dry run and the run, as the background job does, and prints the times and the heap:
  * used heap after a full collection before and after, and the highest used heap sampled every
- * 200 ms. Run it with {@code ./mvnw test -Pbenchmark -Dtest=ImportBenchmark}
+ * 200 ms, and the statements of each phase by kind with the database's time for them (the run's
+ * with those of its after-commit listeners). Run it with {@code ./mvnw test -Pbenchmark -Dtest=ImportBenchmark}
  * ({@code -Dbench.rows=…} for another size). Figures go to {@code target/benchmarks/import.txt}.
  */
 @Tag("benchmark")
 @IntegrationTest
+@Import(ImportBenchmark.StatementProfile.class)
 class ImportBenchmark {
 
     private static final int ROWS = Integer.getInteger("bench.rows", 10_000);
@@ -43,6 +55,10 @@ class ImportBenchmark {
     ImportStore store;
     @Autowired
     TestUsers users;
+    @Autowired
+    StatementProfile statements;
+    @Autowired
+    Deliveries deliveries;
 
     @Test
     void importTenThousandRows() throws IOException {
@@ -81,15 +97,22 @@ class ImportBenchmark {
             started = System.nanoTime();
             ImportJob job = store.find(id).orElseThrow();
             imports.check(id, imports.mappingOf(job, admin), CustomerImport.Mode.CREATE_ONLY, admin);
+            statements.start();
             runner.execute(id);
             job = store.find(id).orElseThrow();
             report.append(line("dry run: %.1f s (created %,d, failed %,d)", seconds(started), job.created(), job.failed()));
+            report.append(statements.stop());
             started = System.nanoTime();
             imports.run(id, admin);
+            statements.start();
             runner.execute(id);
             job = store.find(id).orElseThrow();
             report.append(line("run: %.1f s (created %,d, updated %,d, skipped %,d, failed %,d)", seconds(started),
                     job.created(), job.updated(), job.skipped(), job.failed()));
+            started = System.nanoTime();
+            deliveries.awaitAll();
+            report.append(line("the run's after-commit listeners finished %.1f s after it", seconds(started)));
+            report.append(statements.stop());
         } finally {
             sampler.shutdownNow();
         }
@@ -100,6 +123,53 @@ class ImportBenchmark {
         Path out = Path.of("target/benchmarks/import.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
+    }
+
+    /**
+     * Counts the statements of every thread (the job's and the after-commit listeners') by their
+     * first words, with the time the database took for them, between {@link #start()} and
+     * {@link #stop()}: where a phase's time goes.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class StatementProfile implements BeanPostProcessor {
+
+        private final Map<String, long[]> byStatement = new ConcurrentHashMap<>();
+        private volatile boolean recording;
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
+                return ProxyDataSourceBuilder.create(dataSource).name("import-benchmark")
+                        .afterQuery((execution, queries) -> {
+                            if (recording) {
+                                String sql = queries.get(0).getQuery().strip().replaceAll("\\s+", " ");
+                                long[] figures = byStatement.computeIfAbsent(sql.substring(0, Math.min(70, sql.length())),
+                                        k -> new long[2]);
+                                synchronized (figures) {
+                                    figures[0] += Math.max(1, execution.getBatchSize());
+                                    figures[1] += execution.getElapsedTime();
+                                }
+                            }
+                        }).build();
+            }
+            return bean;
+        }
+
+        void start() {
+            byStatement.clear();
+            recording = true;
+        }
+
+        /** The statements since {@link #start()}, most time first. */
+        String stop() {
+            recording = false;
+            long count = byStatement.values().stream().mapToLong(f -> f[0]).sum();
+            long millis = byStatement.values().stream().mapToLong(f -> f[1]).sum();
+            StringBuilder text = new StringBuilder(line("  %,d statements, %,d ms in the database:", count, millis));
+            byStatement.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(15)
+                    .forEach(e -> text.append(line("  %,8d %,7d ms  %s", e.getValue()[0], e.getValue()[1], e.getKey())));
+            return text.toString();
+        }
     }
 
     private static String line(String format, Object... args) {
