@@ -527,13 +527,17 @@ class ImportIntegrationTests {
     }
 
     @Test
-    void anImportsNewCustomersCountOnTheBoardsAndItsUndoTakesThemBack() {
+    void anImportsNewCustomersCountOnTheBoardsAreAuditedAndItsUndoTakesThemBack() {
         CurrentUser admin = users.principal("admin");
         clock.setInstant(java.time.Instant.parse("2026-05-11T02:00:00Z"));
-        long importId = csv(admin, List.of(row(name("榜单新客"), "", "B", owner, "", ""),
+        String owned = name("榜单新客");
+        long importId = csv(admin, List.of(row(owned, "", "B", owner, "", ""),
                 row(name("榜单公海"), "", "B", "", "", "")));
         importFile(importId, CustomerImport.Mode.CREATE_ONLY, admin);
         deliveries.awaitAll();
+        assertThat(fixtures.jdbc().sql("SELECT actor_name || ' ' || details FROM audit_event WHERE kind = 'OWNER_CHANGED'"
+                + " AND subject LIKE ?").param(owned + " (#%").query(String.class).single())
+                .isEqualTo("admin kind=IMPORTED from=- to=" + owner + "(#" + ownerId + ")");
         String board = "SELECT coalesce(sum(value), 0) FROM board_fact WHERE board = 'NEW_CUSTOMERS' AND user_id = ?";
         String day = "SELECT count(*) FROM work_day_fact WHERE source = 'NEW_CUSTOMER' AND user_id = ?";
         assertThat(count(board, ownerId)).isEqualTo(1);

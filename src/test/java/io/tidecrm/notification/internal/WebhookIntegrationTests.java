@@ -14,6 +14,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,6 +27,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
+import io.tidecrm.customer.CustomerType;
+import io.tidecrm.customer.CustomersImported;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
 import io.tidecrm.pool.PoolWarned;
@@ -187,6 +190,30 @@ class WebhookIntegrationTests {
         assertThat(log.get("response_code")).isEqualTo(200);
         // Only the subscribed events go out: a customer created is not among them.
         assertThat(received).noneMatch(x -> "customer.created".equals(x.event()));
+    }
+
+    @Test
+    void eachCustomerOfAnImportIsPostedAsItsOwnChangeOfOwner() throws Exception {
+        subscribe("CUSTOMER_OWNER_CHANGED");
+        long owner = fixtures.userId("rep1");
+        long owned = fixtures.customerOf("rep1", "导入推送");
+        long pooled = fixtures.insert(CustomerFixtures.uniqueName("导入推送公海"), "B", "INTENT", null);
+        Instant at = clock.instant();
+        // One event for the batch of an import, as CustomerImport publishes it when the batch commits.
+        transaction.executeWithoutResult(s -> events.publishEvent(new CustomersImported(List.of(
+                new CustomersImported.Imported(owned, "导入推送甲", CustomerType.B, owner, null),
+                new CustomersImported.Imported(pooled, "导入推送乙", CustomerType.B, null, null)),
+                fixtures.userId("admin"), at, LocalDate.ofInstant(at, clock.getZone()))));
+        deliveries.awaitAll();
+
+        List<Received> posted = received.stream().filter(r -> "customer.owner_changed".equals(r.event())).toList();
+        assertThat(posted).extracting(r -> ((Number) JsonPath.read(r.body(), "$.data.customerId")).longValue())
+                .containsExactlyInAnyOrder(owned, pooled);
+        assertThat(posted).extracting(r -> (String) JsonPath.read(r.body(), "$.data.kind"))
+                .containsExactly("IMPORTED", "IMPORTED");
+        for (Received r : posted) {
+            assertThat(r.signature()).isEqualTo("sha256=" + hmac(SECRET, r.body()));
+        }
     }
 
     @Test
