@@ -105,6 +105,18 @@ class ReportRules {
         return workingDay(s, period);
     }
 
+    /**
+     * The days of the week starting on {@code week} (a Monday) that its plan lists tasks for:
+     * Monday to Friday, and Saturday or Sunday when the rules make it a working day (a make-up day
+     * of the calendar, or a chosen weekday).
+     */
+    @Transactional(readOnly = true)
+    List<LocalDate> planDays(LocalDate week) {
+        ReportSettings s = settings();
+        return week.datesUntil(week.plusDays(7))
+                .filter(d -> d.getDayOfWeek().getValue() <= 5 || workingDay(s, d)).toList();
+    }
+
     private boolean workingDay(ReportSettings s, LocalDate day) {
         return s.dayRule() == ReportSettings.DayRule.CALENDAR ? calendar.isWorkingDay(day)
                 : s.weekdays().contains(day.getDayOfWeek());

@@ -48,13 +48,15 @@ class Reports {
 
     private final JdbcClient jdbc;
     private final DayFacts facts;
+    private final WeeklyTasks tasks;
     private final UserManagement users;
     private final FieldworkProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Reports(JdbcClient jdbc, DayFacts facts, UserManagement users, FieldworkProperties properties,
+    Reports(JdbcClient jdbc, DayFacts facts, WeeklyTasks tasks, UserManagement users, FieldworkProperties properties,
             ApplicationEventPublisher events, Clock clock) {
+        this.tasks = tasks;
         this.events = events;
         this.jdbc = jdbc;
         this.facts = facts;
@@ -104,9 +106,16 @@ class Reports {
                 null, facts.of(author.id(), day, day));
     }
 
+    /** A new version of the week's plan with its key tasks per day (refused as a whole, naming each bad row). */
     long submitWeeklyPlan(LocalDate week, WeeklyPlanForm form, CurrentUser author) {
-        return insert(author, ReportKind.WEEKLY_PLAN, weekOf(week), form.keyTasks(), form.helpNeeded(), null,
+        RuleViolation refused = WeeklyTasks.check(form.rows(), weekOf(week));
+        if (refused != null) {
+            throw refused;
+        }
+        long id = insert(author, ReportKind.WEEKLY_PLAN, weekOf(week), null, form.helpNeeded(), null,
                 List.of(), form.goalCustomers(), form.goalAmount(), null);
+        tasks.insert(id, form.rows());
+        return id;
     }
 
     private long insert(CurrentUser author, ReportKind kind, LocalDate period, String keyTasks, String help,
