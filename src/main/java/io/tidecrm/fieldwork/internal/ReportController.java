@@ -19,6 +19,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +42,12 @@ class ReportController {
     private final VisitQueries visits;
     private final WeeklyTasks tasks;
     private final ReportRules rules;
+    private final SelfChecks checks;
     private final Clock clock;
 
     ReportController(Reports reports, DayFacts facts, VisitQueries visits, WeeklyTasks tasks, ReportRules rules,
-            Clock clock) {
+            SelfChecks checks, Clock clock) {
+        this.checks = checks;
         this.tasks = tasks;
         this.rules = rules;
         this.reports = reports;
@@ -73,6 +76,12 @@ class ReportController {
                 : new DailySummaryForm(summary.body(), summary.helpNeeded()));
         model.addAttribute("planComments", plan == null ? java.util.List.of() : reports.comments(plan));
         model.addAttribute("summaryComments", summary == null ? java.util.List.of() : reports.comments(summary));
+        // The behaviour self-check inside the summary: today a checklist pre-filled with today's answers.
+        List<SelfChecks.Answer> answers = checks.answers(user.id(), shown);
+        model.addAttribute("checkItems", checks.items(true));
+        model.addAttribute("checkToday", shown.equals(LocalDate.now(clock)));
+        model.addAttribute("checkAnswers", answers);
+        model.asMap().putIfAbsent("checkInputs", SelfChecks.prefilled(answers));
         return "fieldwork/report-day";
     }
 
@@ -87,8 +96,15 @@ class ReportController {
     @PostMapping("/reports/daily/summary")
     String submitSummary(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @Valid @ModelAttribute("summaryForm") DailySummaryForm form, BindingResult result,
-            @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        return submit(result, model, redirect, () -> reports.submitDailySummary(day, form, user),
+            @RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal CurrentUser user,
+            Model model, RedirectAttributes redirect) {
+        // The self-check's checklist, when the form had one ("selfCheck"): kept as ticked if refused.
+        List<SelfChecks.Input> checklist = params.containsKey("selfCheck")
+                ? SelfChecks.inputs(checks.items(true), params) : null;
+        if (checklist != null) {
+            model.addAttribute("checkInputs", SelfChecks.byItem(checklist));
+        }
+        return submit(result, model, redirect, () -> reports.submitDailySummary(day, form, user, checklist),
                 "report.summary.submitted", "redirect:/reports?day=" + day, () -> day(day, user, model));
     }
 
@@ -205,6 +221,7 @@ class ReportController {
         model.addAttribute("maySignOff", reports.maySignOff(report, user)
                 && comments.stream().noneMatch(Reports.Comment::signOff));
         if (report.kind() == ReportKind.DAILY_SUMMARY) {
+            model.addAttribute("selfCheckAnswers", checks.answers(report.authorId(), report.periodStart()));
             model.addAttribute("dayPlan", reports.latest(report.authorId(), ReportKind.DAILY_PLAN,
                     report.periodStart()).orElse(null));
         }

@@ -49,14 +49,16 @@ class Reports {
     private final JdbcClient jdbc;
     private final DayFacts facts;
     private final WeeklyTasks tasks;
+    private final SelfChecks checks;
     private final UserManagement users;
     private final FieldworkProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Reports(JdbcClient jdbc, DayFacts facts, WeeklyTasks tasks, UserManagement users, FieldworkProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+    Reports(JdbcClient jdbc, DayFacts facts, WeeklyTasks tasks, SelfChecks checks, UserManagement users,
+            FieldworkProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
+        this.checks = checks;
         this.events = events;
         this.jdbc = jdbc;
         this.facts = facts;
@@ -98,9 +100,22 @@ class Reports {
                 null);
     }
 
-    long submitDailySummary(LocalDate day, DailySummaryForm form, CurrentUser author) {
+    /**
+     * A new version of the day's summary; with {@code checklist} (null when the form had none),
+     * today's behaviour self-check answered in the same transaction (the same rows as the
+     * self-check page writes). A summary of an earlier day leaves that day's self-check alone.
+     */
+    long submitDailySummary(LocalDate day, DailySummaryForm form, CurrentUser author,
+            List<SelfChecks.Input> checklist) {
         if (day.isAfter(LocalDate.now(clock))) {
             throw new RuleViolation(null, "report.summary.future");
+        }
+        if (checklist != null && day.equals(LocalDate.now(clock)) && !checks.items(true).isEmpty()) {
+            try {
+                checks.answer(author, day, checklist);
+            } catch (RuleViolation e) {
+                throw e.onField(null); // each message names its item; the summary form has no field of it
+            }
         }
         return insert(author, ReportKind.DAILY_SUMMARY, day, null, form.helpNeeded(), form.body(), List.of(), null,
                 null, facts.of(author.id(), day, day));
