@@ -12,6 +12,7 @@ import java.util.List;
 
 import io.tidecrm.contract.ContractFactReplay;
 import io.tidecrm.customer.DemoCustomers;
+import io.tidecrm.fieldwork.DayFigures;
 import io.tidecrm.fieldwork.FieldworkDemoData;
 import io.tidecrm.followup.FollowUpFactReplay;
 import io.tidecrm.identity.DemoUsers;
@@ -161,7 +162,7 @@ class FieldworkDemoSeeder implements FieldworkDemoData {
                     long plan = insertReport(rep, "DAILY_PLAN", d, random.pick(TASKS), null, planAt, null);
                     Instant summaryAt = random.at(d, 17, random.between(10, 59)).plus(Duration.ofMinutes(random.chance(0.2) ? 40 : 0));
                     insertReport(rep, "DAILY_SUMMARY", d, null, "完成计划中的拜访，客户对报价有疑问，明天继续跟进。", summaryAt,
-                            facts.of(rep, d, d));
+                            facts.own(rep, d, d));
                     count += 2;
                     if (random.chance(0.85)) {
                         insertSelfCheck(rep, d, summaryAt, random);
@@ -241,7 +242,7 @@ class FieldworkDemoSeeder implements FieldworkDemoData {
     }
 
     private long insertReport(long author, String kind, LocalDate day, String tasks, String body, Instant at,
-            DayFacts.Figures f) {
+            DayFigures f) {
         Instant due = day.atTime(kind.equals("DAILY_PLAN") ? 9 : 18, 0).atZone(clock.getZone()).toInstant();
         return jdbc.sql("""
                 INSERT INTO work_report (author_id, kind, period_start, version, key_tasks, body, fig_follow_ups,

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.tidecrm.customer.CustomerNotFoundException;
+import io.tidecrm.fieldwork.DayFigures;
 import io.tidecrm.fieldwork.ReportCommented;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
@@ -39,7 +40,7 @@ class Reports {
     /** One submitted version of a report part. */
     public record Report(long id, long authorId, ReportKind kind, LocalDate periodStart, int version, String keyTasks,
             String helpNeeded, String body, List<Long> plannedVisitIds, Integer goalCustomers, BigDecimal goalAmount,
-            DayFacts.Figures figures, Instant submittedAt, boolean late) {
+            DayFigures figures, Instant submittedAt, boolean late) {
     }
 
     /** A comment, or the sign-off, with its author's name. */
@@ -134,7 +135,7 @@ class Reports {
     }
 
     private long insert(CurrentUser author, ReportKind kind, LocalDate period, String keyTasks, String help,
-            String body, List<Long> visits, Integer goalCustomers, BigDecimal goalAmount, DayFacts.Figures figures) {
+            String body, List<Long> visits, Integer goalCustomers, BigDecimal goalAmount, DayFigures figures) {
         Instant now = clock.instant();
         // The next version number under a lock on the author's row of this part: two tabs never collide.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key))")
@@ -327,7 +328,7 @@ class Reports {
                 rs.getString("help_needed"), rs.getString("body"),
                 Arrays.asList((Long[]) rs.getArray("planned_visit_ids").getArray()),
                 (Integer) rs.getObject("goal_customers"), rs.getBigDecimal("goal_amount"),
-                followUps == null ? null : new DayFacts.Figures(followUps, rs.getInt("fig_visits"),
+                followUps == null ? null : new DayFigures(followUps, rs.getInt("fig_visits"),
                         rs.getInt("fig_new_customers"), rs.getInt("fig_contracts"),
                         zeroIfNull(rs.getBigDecimal("fig_contract_amount")), rs.getInt("fig_payments"),
                         zeroIfNull(rs.getBigDecimal("fig_payment_amount"))),
