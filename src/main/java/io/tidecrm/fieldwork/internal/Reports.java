@@ -52,19 +52,19 @@ class Reports {
     private final WeeklyTasks tasks;
     private final SelfChecks checks;
     private final UserManagement users;
-    private final FieldworkProperties properties;
+    private final ReportRules rules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Reports(JdbcClient jdbc, DayFacts facts, WeeklyTasks tasks, SelfChecks checks, UserManagement users,
-            FieldworkProperties properties, ApplicationEventPublisher events, Clock clock) {
+            ReportRules rules, ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
         this.checks = checks;
         this.events = events;
         this.jdbc = jdbc;
         this.facts = facts;
         this.users = users;
-        this.properties = properties;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -74,11 +74,7 @@ class Reports {
 
     /** When a part is due, in the business zone. */
     Instant deadline(ReportKind kind, LocalDate period) {
-        LocalTime at = switch (kind) {
-            case DAILY_PLAN -> properties.dailyPlanDue();
-            case DAILY_SUMMARY -> properties.dailySummaryDue();
-            case WEEKLY_PLAN -> properties.weeklyPlanDue();
-        };
+        LocalTime at = rules.settings().due(kind);
         return period.atTime(at).atZone(clock.getZone()).toInstant();
     }
 
