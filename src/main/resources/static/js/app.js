@@ -170,4 +170,30 @@
       }
     });
   }
+  // The weekly plan's "add a task" (report-week.html): a copy of the day's empty row under the
+  // next free index of the form's list "tasks", empty but for its day. Without a script each day
+  // still has one empty row, so the button shows only here.
+  document.querySelectorAll('[data-add-task]').forEach(function (button) {
+    button.classList.remove('d-none');
+    button.addEventListener('click', function () {
+      var fieldset = button.closest('[data-next-index]');
+      var template = button.closest('.weekly-day').querySelector('[data-task-template]');
+      var index = parseInt(fieldset.getAttribute('data-next-index'), 10);
+      fieldset.setAttribute('data-next-index', String(index + 1));
+      var row = template.cloneNode(true);
+      row.removeAttribute('data-task-template');
+      row.querySelectorAll('[data-task-field]').forEach(function (input) {
+        var field = input.getAttribute('data-task-field');
+        input.name = 'tasks[' + index + '].' + field;
+        if (input.id) {
+          input.id = 'tasks' + index + '.' + field;
+        }
+        if (field !== 'day') {
+          input.value = '';
+        }
+      });
+      button.parentNode.insertBefore(row, button);
+      row.querySelector('[data-task-field="description"]').focus();
+    });
+  });
 })();

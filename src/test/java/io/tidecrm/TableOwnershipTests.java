@@ -84,6 +84,7 @@ class TableOwnershipTests {
             Map.entry("work_report", "fieldwork"),
             Map.entry("work_report_comment", "fieldwork"),
             Map.entry("work_report_read", "fieldwork"),
+            Map.entry("work_report_task", "fieldwork"),
             Map.entry("work_day_fact", "fieldwork"),
             Map.entry("fieldwork_report_settings", "fieldwork"),
             Map.entry("fieldwork_reminder", "fieldwork"),

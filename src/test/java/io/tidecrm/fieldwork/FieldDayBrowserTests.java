@@ -102,9 +102,13 @@ class FieldDayBrowserTests {
         page.navigate(browser.url("/reports/week"));
         page.locator("#goalCustomers").fill("2");
         page.locator("#goalAmount").fill("300000");
-        page.locator("#weekly-plan-form #keyTasks").fill("周三演示（半天），周五跟进回款（3 小时）");
+        // A key task of the week's first day, in its empty row: by 17:00 (the seed's "17:00前").
+        var firstDay = page.locator("#weekly-tasks .weekly-day").first();
+        firstDay.locator(".weekly-task-blank [data-task-field=description]").fill("整理客户清单，准备方案");
+        firstDay.locator(".weekly-task-blank [data-task-field=endsAt]").fill("17:00");
         page.locator("#submit-weekly").click();
         assertThat(page.locator(".alert-success")).containsText("周工作计划已提交");
+        assertThat(page.locator("#week-tasks")).containsText("17:00 前 整理客户清单，准备方案");
 
         page.navigate(browser.url(visitUrl.substring(visitUrl.indexOf("/visits")) + "?lang=en"));
         assertThat(page.locator("#visit-record")).containsText("Visit record saved as a follow-up");

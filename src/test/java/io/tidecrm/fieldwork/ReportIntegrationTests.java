@@ -111,7 +111,8 @@ class ReportIntegrationTests {
     void theWeeklyPlanIsSignedOffByTheRepsOwnManagerOnlyAndOnce() throws Exception {
         at(9, 30);
         mvc.perform(post("/reports/weekly/plan").param("day", day.toString()).param("goalCustomers", "2")
-                .param("goalAmount", "300000").param("keyTasks", "周一拜访，周三演示").with(csrf())
+                .param("goalAmount", "300000").param("tasks[0].day", day.minusDays(2).toString())
+                .param("tasks[0].description", "周一拜访").param("tasks[0].endsAt", "17:00").with(csrf())
                 .with(users.as(rep.getUsername()))).andExpect(status().is3xxRedirection());
         long id = fixtures.jdbc().sql("SELECT id FROM work_report WHERE author_id = ? AND kind = 'WEEKLY_PLAN'")
                 .param(rep.id()).query(Long.class).single();

@@ -7,12 +7,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.tidecrm.contract.ContractApproved;
+import io.tidecrm.fieldwork.DayFigureSource;
+import io.tidecrm.fieldwork.DayFigures;
 import io.tidecrm.contract.PaymentRecorded;
 import io.tidecrm.customer.CustomerImportUndone;
 import io.tidecrm.customer.CustomerObtained;
 import io.tidecrm.customer.CustomersImported;
 import io.tidecrm.customer.OwnerChangeKind;
 import io.tidecrm.followup.FollowUpRecorded;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -22,22 +25,20 @@ import org.springframework.stereotype.Component;
  * written, the new customers obtained, the contracts approved and the payments received (with
  * their amounts, credited to the contract's owner on the fact's business date), kept from the
  * other modules' facts (after commit, idempotent: a redelivered fact adds nothing). The contract
- * tables are never read. The leaderboard ledger (report module) cannot be the source: report
- * depends on this module, and the dependency may not turn round.
+ * tables are never read. When the report module is present its leaderboard ledger is the source
+ * instead, through the port {@link DayFigureSource} that it implements (report depends on this
+ * module, so this module may not call it directly).
  */
 @Component
 class DayFacts {
 
-    /** The figures of a user over days. */
-    public record Figures(int followUps, int visits, int newCustomers, int contracts, BigDecimal contractAmount,
-            int payments, BigDecimal paymentAmount) {
-    }
-
     private final JdbcClient jdbc;
+    private final ObjectProvider<DayFigureSource> ledger;
     private final Clock clock;
 
-    DayFacts(JdbcClient jdbc, Clock clock) {
+    DayFacts(JdbcClient jdbc, ObjectProvider<DayFigureSource> ledger, Clock clock) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -121,8 +122,17 @@ class DayFacts {
                 """).params(source, sourceId, userId, day, amount).update();
     }
 
-    /** The user's figures from {@code from} to {@code until} (inclusive), in two statements. */
-    Figures of(long userId, LocalDate from, LocalDate until) {
+    /**
+     * The user's figures from {@code from} to {@code until} (inclusive): the leaderboard ledger's
+     * when the report module is there ({@link DayFigureSource}), otherwise this module's own.
+     */
+    DayFigures of(long userId, LocalDate from, LocalDate until) {
+        DayFigureSource source = ledger.getIfUnique();
+        return source != null ? source.figures(userId, from, until) : own(userId, from, until);
+    }
+
+    /** The figures from this module's own facts, in two statements. */
+    DayFigures own(long userId, LocalDate from, LocalDate until) {
         record Count(String source, int count, BigDecimal amount) {
         }
         var counts = jdbc.sql("""
@@ -141,7 +151,7 @@ class DayFacts {
                 .query(Integer.class).single();
         java.util.function.Function<String, Count> of = source -> counts.stream()
                 .filter(c -> c.source().equals(source)).findFirst().orElse(new Count(source, 0, BigDecimal.ZERO));
-        return new Figures(of.apply("FOLLOW_UP").count(), visits, of.apply("NEW_CUSTOMER").count(),
+        return new DayFigures(of.apply("FOLLOW_UP").count(), visits, of.apply("NEW_CUSTOMER").count(),
                 of.apply("CONTRACT").count(), of.apply("CONTRACT").amount(), of.apply("PAYMENT").count(),
                 of.apply("PAYMENT").amount());
     }

@@ -50,7 +50,6 @@ class FieldworkAdminController {
         model.addAttribute("submitterChoices", ReportSettings.Submitters.values());
         model.addAttribute("dayRules", ReportSettings.DayRule.values());
         model.addAttribute("allWeekdays", DayOfWeek.values());
-        model.addAttribute("properties", properties);
         model.addAttribute("checkItems", checks.items(false));
         return "fieldwork/admin";
     }

@@ -6,13 +6,15 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.tidecrm.contract.ContractFactReplay;
 import io.tidecrm.customer.DemoCustomers;
-import io.tidecrm.followup.FollowUpFactReplay;
+import io.tidecrm.fieldwork.DayFigures;
 import io.tidecrm.fieldwork.FieldworkDemoData;
+import io.tidecrm.followup.FollowUpFactReplay;
 import io.tidecrm.identity.DemoUsers;
 import io.tidecrm.support.DemoRandom;
 import org.slf4j.Logger;
@@ -160,7 +162,7 @@ class FieldworkDemoSeeder implements FieldworkDemoData {
                     long plan = insertReport(rep, "DAILY_PLAN", d, random.pick(TASKS), null, planAt, null);
                     Instant summaryAt = random.at(d, 17, random.between(10, 59)).plus(Duration.ofMinutes(random.chance(0.2) ? 40 : 0));
                     insertReport(rep, "DAILY_SUMMARY", d, null, "完成计划中的拜访，客户对报价有疑问，明天继续跟进。", summaryAt,
-                            facts.of(rep, d, d));
+                            facts.own(rep, d, d));
                     count += 2;
                     if (random.chance(0.85)) {
                         insertSelfCheck(rep, d, summaryAt, random);
@@ -240,7 +242,7 @@ class FieldworkDemoSeeder implements FieldworkDemoData {
     }
 
     private long insertReport(long author, String kind, LocalDate day, String tasks, String body, Instant at,
-            DayFacts.Figures f) {
+            DayFigures f) {
         Instant due = day.atTime(kind.equals("DAILY_PLAN") ? 9 : 18, 0).atZone(clock.getZone()).toInstant();
         return jdbc.sql("""
                 INSERT INTO work_report (author_id, kind, period_start, version, key_tasks, body, fig_follow_ups,
@@ -255,14 +257,34 @@ class FieldworkDemoSeeder implements FieldworkDemoData {
     }
 
     private long insertWeekly(long author, LocalDate week, Instant at) {
-        return jdbc.sql("""
-                INSERT INTO work_report (author_id, kind, period_start, version, key_tasks, help_needed, goal_customers,
+        long id = jdbc.sql("""
+                INSERT INTO work_report (author_id, kind, period_start, version, help_needed, goal_customers,
                                          goal_amount, submitted_at, late)
-                VALUES (?, 'WEEKLY_PLAN', ?, 1, ?, ?, 2, 300000, ?, ?) RETURNING id
-                """).params(author, week, "周一：整理客户清单（2 小时）\n周三：产品演示（半天）\n周五：跟进报价与回款（3 小时）",
-                "需要售前支持周三的演示", Timestamp.from(at),
+                VALUES (?, 'WEEKLY_PLAN', ?, 1, ?, 2, 300000, ?, ?) RETURNING id
+                """).params(author, week, "请技术部协助准备周三演示环境（周二前完成）", Timestamp.from(at),
                 at.isAfter(week.atTime(10, 0).atZone(clock.getZone()).toInstant()))
                 .query(Long.class).single();
+        // The seed's table (每日重点任务: 日期, 任务内容, 预计完成时间): by a time, or a range.
+        record Task(int day, String description, LocalTime startsAt, LocalTime endsAt) {
+        }
+        List<Task> tasks = List.of(new Task(0, "整理本周重点客户清单，准备方案", null, LocalTime.of(17, 0)),
+                new Task(1, "拜访意向客户，了解需求", LocalTime.of(10, 0), LocalTime.of(11, 30)),
+                new Task(2, "产品演示", LocalTime.of(15, 0), LocalTime.of(16, 0)),
+                new Task(2, "跟进合同条款，法务审核", null, LocalTime.of(12, 0)),
+                new Task(4, "跟进报价与回款", LocalTime.of(14, 0), LocalTime.of(17, 0)));
+        int position = 0;
+        int lastDay = -1;
+        for (Task t : tasks) {
+            position = t.day() == lastDay ? position + 1 : 1;
+            lastDay = t.day();
+            jdbc.sql("""
+                    INSERT INTO work_report_task (report_id, day, position, description, starts_at, ends_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """).params(id, week.plusDays(t.day()), position, t.description(),
+                    t.startsAt() == null ? null : java.sql.Time.valueOf(t.startsAt()),
+                    java.sql.Time.valueOf(t.endsAt())).update();
+        }
+        return id;
     }
 
     private void insertComment(long reportId, long authorId, String body, boolean signOff, Instant at) {

@@ -27,13 +27,11 @@ class ReminderSchedule implements ApplicationRunner {
 
     private final Scheduler scheduler;
     private final ReportRules rules;
-    private final FieldworkProperties properties;
     private final Clock clock;
 
-    ReminderSchedule(Scheduler scheduler, ReportRules rules, FieldworkProperties properties, Clock clock) {
+    ReminderSchedule(Scheduler scheduler, ReportRules rules, Clock clock) {
         this.scheduler = scheduler;
         this.rules = rules;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -43,11 +41,14 @@ class ReminderSchedule implements ApplicationRunner {
     }
 
     void apply() throws SchedulerException {
-        long minutes = rules.settings().remindMinutes();
-        schedule(ReportKind.DAILY_PLAN, DailyPlanReminder.class, properties.dailyPlanDue().minusMinutes(minutes));
+        ReportSettings settings = rules.settings();
+        long minutes = settings.remindMinutes();
+        schedule(ReportKind.DAILY_PLAN, DailyPlanReminder.class,
+                settings.due(ReportKind.DAILY_PLAN).minusMinutes(minutes));
         schedule(ReportKind.DAILY_SUMMARY, DailySummaryReminder.class,
-                properties.dailySummaryDue().minusMinutes(minutes));
-        schedule(ReportKind.WEEKLY_PLAN, WeeklyPlanReminder.class, properties.weeklyPlanDue().minusMinutes(minutes));
+                settings.due(ReportKind.DAILY_SUMMARY).minusMinutes(minutes));
+        schedule(ReportKind.WEEKLY_PLAN, WeeklyPlanReminder.class,
+                settings.due(ReportKind.WEEKLY_PLAN).minusMinutes(minutes));
     }
 
     private void schedule(ReportKind kind, Class<? extends Job> type, LocalTime at) throws SchedulerException {

@@ -3,6 +3,7 @@ package io.tidecrm.fieldwork.internal;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,18 +47,24 @@ class ReportRules {
     @Transactional(readOnly = true)
     ReportSettings settings() {
         return jdbc.sql("""
-                SELECT submitters, day_rule, weekdays, daily_plan, daily_summary, weekly_plan, remind_minutes, version
+                SELECT submitters, day_rule, weekdays, daily_plan, daily_summary, weekly_plan, remind_minutes, version,
+                       daily_plan_due, daily_summary_due, weekly_plan_due
                 FROM fieldwork_report_settings WHERE id = 1
                 """)
                 .query((rs, n) -> new ReportSettings(ReportSettings.Submitters.valueOf(rs.getString(1)),
                         ReportSettings.DayRule.valueOf(rs.getString(2)),
                         Arrays.stream((Short[]) rs.getArray(3).getArray()).map(d -> DayOfWeek.of(d))
                                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))),
-                        rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getInt(7), rs.getLong(8)))
+                        rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getInt(7),
+                        rs.getObject(9, LocalTime.class), rs.getObject(10, LocalTime.class),
+                        rs.getObject(11, LocalTime.class), rs.getLong(8)))
                 .single();
     }
 
-    /** Saves the settings (optimistic: a stale form is refused); returns whether the reminder times changed. */
+    /**
+     * Saves the settings (optimistic: a stale form is refused); returns whether the reminder times
+     * changed (a deadline or the lead), so that the caller reschedules the reminder jobs.
+     */
     boolean update(ReportSettings form, long byUserId, Instant at) {
         if (form.dayRule() == ReportSettings.DayRule.WEEKDAYS && form.weekdays().isEmpty()) {
             throw new RuleViolation("weekdays", "report.settings.weekdays.empty");
@@ -66,7 +73,8 @@ class ReportRules {
         int updated = jdbc.sql("""
                 UPDATE fieldwork_report_settings SET submitters = :submitters, day_rule = :dayRule,
                        weekdays = CAST(:weekdays AS smallint[]), daily_plan = :dailyPlan, daily_summary = :dailySummary,
-                       weekly_plan = :weeklyPlan, remind_minutes = :minutes, version = version + 1
+                       weekly_plan = :weeklyPlan, remind_minutes = :minutes, daily_plan_due = :planDue,
+                       daily_summary_due = :summaryDue, weekly_plan_due = :weeklyDue, version = version + 1
                 WHERE id = 1 AND version = :version
                 """)
                 .param("submitters", form.submitters().name())
@@ -76,6 +84,8 @@ class ReportRules {
                 .param("dailySummary", form.required(ReportKind.DAILY_SUMMARY))
                 .param("weeklyPlan", form.required(ReportKind.WEEKLY_PLAN))
                 .param("minutes", form.remindMinutes())
+                .param("planDue", form.dailyPlanDue()).param("summaryDue", form.dailySummaryDue())
+                .param("weeklyDue", form.weeklyPlanDue())
                 .param("version", form.version() == null ? -1 : form.version())
                 .update();
         if (updated == 0) {
@@ -83,7 +93,8 @@ class ReportRules {
         }
         ReportSettings after = settings();
         events.publishEvent(new RuleChanged("fieldwork.reportRules", describe(before), describe(after), byUserId, at));
-        return !before.remindMinutes().equals(after.remindMinutes());
+        return !before.remindMinutes().equals(after.remindMinutes())
+                || java.util.Arrays.stream(ReportKind.values()).anyMatch(k -> !before.due(k).equals(after.due(k)));
     }
 
     private static String describe(ReportSettings s) {
@@ -91,7 +102,8 @@ class ReportRules {
                 + (s.dayRule() == ReportSettings.DayRule.WEEKDAYS ? s.weekdays().stream().sorted()
                         .map(d -> String.valueOf(d.getValue())).collect(Collectors.joining("", "(", ")")) : "")
                 + ", dailyPlan=" + s.dailyPlan() + ", dailySummary=" + s.dailySummary() + ", weeklyPlan="
-                + s.weeklyPlan() + ", remindMinutes=" + s.remindMinutes();
+                + s.weeklyPlan() + ", remindMinutes=" + s.remindMinutes() + ", due=" + s.dailyPlanDue() + "/"
+                + s.dailySummaryDue() + "/" + s.weeklyPlanDue();
     }
 
     /** Whether the part is due for its period starting on {@code period} (a day; the weekly plan: its Monday). */
@@ -103,6 +115,18 @@ class ReportRules {
             return period.datesUntil(period.plusDays(7)).anyMatch(d -> workingDay(s, d));
         }
         return workingDay(s, period);
+    }
+
+    /**
+     * The days of the week starting on {@code week} (a Monday) that its plan lists tasks for:
+     * Monday to Friday, and Saturday or Sunday when the rules make it a working day (a make-up day
+     * of the calendar, or a chosen weekday).
+     */
+    @Transactional(readOnly = true)
+    List<LocalDate> planDays(LocalDate week) {
+        ReportSettings s = settings();
+        return week.datesUntil(week.plusDays(7))
+                .filter(d -> d.getDayOfWeek().getValue() <= 5 || workingDay(s, d)).toList();
     }
 
     private boolean workingDay(ReportSettings s, LocalDate day) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.tidecrm.customer.CustomerNotFoundException;
+import io.tidecrm.fieldwork.DayFigures;
 import io.tidecrm.fieldwork.ReportCommented;
 import io.tidecrm.identity.CurrentUser;
 import io.tidecrm.identity.Role;
@@ -39,7 +40,7 @@ class Reports {
     /** One submitted version of a report part. */
     public record Report(long id, long authorId, ReportKind kind, LocalDate periodStart, int version, String keyTasks,
             String helpNeeded, String body, List<Long> plannedVisitIds, Integer goalCustomers, BigDecimal goalAmount,
-            DayFacts.Figures figures, Instant submittedAt, boolean late) {
+            DayFigures figures, Instant submittedAt, boolean late) {
     }
 
     /** A comment, or the sign-off, with its author's name. */
@@ -48,18 +49,22 @@ class Reports {
 
     private final JdbcClient jdbc;
     private final DayFacts facts;
+    private final WeeklyTasks tasks;
+    private final SelfChecks checks;
     private final UserManagement users;
-    private final FieldworkProperties properties;
+    private final ReportRules rules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Reports(JdbcClient jdbc, DayFacts facts, UserManagement users, FieldworkProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+    Reports(JdbcClient jdbc, DayFacts facts, WeeklyTasks tasks, SelfChecks checks, UserManagement users,
+            ReportRules rules, ApplicationEventPublisher events, Clock clock) {
+        this.tasks = tasks;
+        this.checks = checks;
         this.events = events;
         this.jdbc = jdbc;
         this.facts = facts;
         this.users = users;
-        this.properties = properties;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -69,11 +74,7 @@ class Reports {
 
     /** When a part is due, in the business zone. */
     Instant deadline(ReportKind kind, LocalDate period) {
-        LocalTime at = switch (kind) {
-            case DAILY_PLAN -> properties.dailyPlanDue();
-            case DAILY_SUMMARY -> properties.dailySummaryDue();
-            case WEEKLY_PLAN -> properties.weeklyPlanDue();
-        };
+        LocalTime at = rules.settings().due(kind);
         return period.atTime(at).atZone(clock.getZone()).toInstant();
     }
 
@@ -96,21 +97,41 @@ class Reports {
                 null);
     }
 
-    long submitDailySummary(LocalDate day, DailySummaryForm form, CurrentUser author) {
+    /**
+     * A new version of the day's summary; with {@code checklist} (null when the form had none),
+     * today's behaviour self-check answered in the same transaction (the same rows as the
+     * self-check page writes). A summary of an earlier day leaves that day's self-check alone.
+     */
+    long submitDailySummary(LocalDate day, DailySummaryForm form, CurrentUser author,
+            List<SelfChecks.Input> checklist) {
         if (day.isAfter(LocalDate.now(clock))) {
             throw new RuleViolation(null, "report.summary.future");
+        }
+        if (checklist != null && day.equals(LocalDate.now(clock)) && !checks.items(true).isEmpty()) {
+            try {
+                checks.answer(author, day, checklist);
+            } catch (RuleViolation e) {
+                throw e.onField(null); // each message names its item; the summary form has no field of it
+            }
         }
         return insert(author, ReportKind.DAILY_SUMMARY, day, null, form.helpNeeded(), form.body(), List.of(), null,
                 null, facts.of(author.id(), day, day));
     }
 
+    /** A new version of the week's plan with its key tasks per day (refused as a whole, naming each bad row). */
     long submitWeeklyPlan(LocalDate week, WeeklyPlanForm form, CurrentUser author) {
-        return insert(author, ReportKind.WEEKLY_PLAN, weekOf(week), form.keyTasks(), form.helpNeeded(), null,
+        RuleViolation refused = WeeklyTasks.check(form.rows(), weekOf(week));
+        if (refused != null) {
+            throw refused;
+        }
+        long id = insert(author, ReportKind.WEEKLY_PLAN, weekOf(week), null, form.helpNeeded(), null,
                 List.of(), form.goalCustomers(), form.goalAmount(), null);
+        tasks.insert(id, form.rows());
+        return id;
     }
 
     private long insert(CurrentUser author, ReportKind kind, LocalDate period, String keyTasks, String help,
-            String body, List<Long> visits, Integer goalCustomers, BigDecimal goalAmount, DayFacts.Figures figures) {
+            String body, List<Long> visits, Integer goalCustomers, BigDecimal goalAmount, DayFigures figures) {
         Instant now = clock.instant();
         // The next version number under a lock on the author's row of this part: two tabs never collide.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key))")
@@ -303,7 +324,7 @@ class Reports {
                 rs.getString("help_needed"), rs.getString("body"),
                 Arrays.asList((Long[]) rs.getArray("planned_visit_ids").getArray()),
                 (Integer) rs.getObject("goal_customers"), rs.getBigDecimal("goal_amount"),
-                followUps == null ? null : new DayFacts.Figures(followUps, rs.getInt("fig_visits"),
+                followUps == null ? null : new DayFigures(followUps, rs.getInt("fig_visits"),
                         rs.getInt("fig_new_customers"), rs.getInt("fig_contracts"),
                         zeroIfNull(rs.getBigDecimal("fig_contract_amount")), rs.getInt("fig_payments"),
                         zeroIfNull(rs.getBigDecimal("fig_payment_amount"))),

@@ -2,9 +2,7 @@ package io.tidecrm.fieldwork.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.tidecrm.identity.CurrentUser;
@@ -47,8 +45,7 @@ class SelfCheckController {
         model.addAttribute("answers", answers);
         model.addAttribute("items", checks.items(true));
         if (!model.containsAttribute("inputs")) {
-            model.addAttribute("inputs", answers.stream().collect(Collectors.toMap(SelfChecks.Answer::itemId,
-                    a -> new SelfChecks.Input(a.itemId(), a.done(), a.remark()))));
+            model.addAttribute("inputs", SelfChecks.prefilled(answers));
         }
         return "fieldwork/self-check";
     }
@@ -58,12 +55,7 @@ class SelfCheckController {
     String answer(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal CurrentUser user,
             Model model, RedirectAttributes redirect) {
-        Set<String> done = params.getOrDefault("done", List.of()).stream().collect(Collectors.toSet());
-        List<SelfChecks.Input> inputs = new ArrayList<>();
-        for (SelfChecks.Item item : checks.items(true)) {
-            String id = String.valueOf(item.id());
-            inputs.add(new SelfChecks.Input(item.id(), done.contains(id), params.getFirst("remark" + id)));
-        }
+        List<SelfChecks.Input> inputs = SelfChecks.inputs(checks.items(true), params);
         try {
             checks.answer(user, day, inputs);
             Flash.success(redirect, "selfCheck.saved");
@@ -72,7 +64,7 @@ class SelfCheckController {
             model.addAttribute("refused", e.violations());
             model.addAttribute("refusedFields", e.violations().stream().map(RuleViolation.Violation::field)
                     .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
-            model.addAttribute("inputs", inputs.stream().collect(Collectors.toMap(SelfChecks.Input::itemId, i -> i)));
+            model.addAttribute("inputs", SelfChecks.byItem(inputs));
             return day(day, user, model);
         }
     }

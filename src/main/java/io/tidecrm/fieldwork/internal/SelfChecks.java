@@ -209,6 +209,26 @@ class SelfChecks {
         }
     }
 
+    /**
+     * What a checklist form sent for the enabled items: {@code done} names the items answered yes,
+     * {@code remark<id>} holds each remark (the self-check page and the day's summary form).
+     */
+    static List<Input> inputs(List<Item> items, org.springframework.util.MultiValueMap<String, String> params) {
+        java.util.Set<String> done = java.util.Set.copyOf(params.getOrDefault("done", List.of()));
+        return items.stream().map(item -> new Input(item.id(), done.contains(String.valueOf(item.id())),
+                params.getFirst("remark" + item.id()))).toList();
+    }
+
+    /** Item id to input, for a checklist's pre-filled state. */
+    static Map<Long, Input> byItem(List<Input> inputs) {
+        return inputs.stream().collect(Collectors.toMap(Input::itemId, i -> i, (a, b) -> a));
+    }
+
+    /** Today's answers as inputs, to pre-fill a checklist. */
+    static Map<Long, Input> prefilled(List<Answer> answers) {
+        return byItem(answers.stream().map(a -> new Input(a.itemId(), a.done(), a.remark())).toList());
+    }
+
     /** The members the viewer manages (administrators: everyone but administrators) with their answers of the day. */
     @Transactional(readOnly = true)
     List<MemberCheck> team(LocalDate day, CurrentUser viewer) {

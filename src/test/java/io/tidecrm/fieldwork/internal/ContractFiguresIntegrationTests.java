@@ -72,7 +72,8 @@ class ContractFiguresIntegrationTests {
         clock.setInstant(tuesday.atTime(9, 0).atZone(ZONE).toInstant());
         long customer = fixtures.insert(CustomerFixtures.uniqueName("合同日报"), "B", "INTENT", rep.id());
         mvc.perform(post("/reports/weekly/plan").param("day", tuesday.toString()).param("goalCustomers", "2")
-                .param("goalAmount", "300000").param("keyTasks", "签约两家").with(csrf()).with(users.as(rep.getUsername())))
+                .param("goalAmount", "300000").param("tasks[0].day", monday.toString())
+                .param("tasks[0].description", "签约两家").param("tasks[0].endsAt", "17:00").with(csrf()).with(users.as(rep.getUsername())))
                 .andExpect(status().is3xxRedirection());
         Instant at = tuesday.atTime(11, 0).atZone(ZONE).toInstant();
         long contractId = System.nanoTime();

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 
@@ -77,7 +78,8 @@ class ReportReminderIntegrationTests {
         ReportSettings now = rules.settings();
         rules.update(new ReportSettings(original.submitters(), original.dayRule(), original.weekdays(),
                 original.dailyPlan(), original.dailySummary(), original.weeklyPlan(), original.remindMinutes(),
-                now.version()), rep.id(), Instant.now());
+                original.dailyPlanDue(), original.dailySummaryDue(), original.weeklyPlanDue(), now.version()),
+                rep.id(), Instant.now());
     }
 
     private Instant at(LocalDate day, int hour, int minute) {
@@ -140,7 +142,8 @@ class ReportReminderIntegrationTests {
     @Test
     void fixedWeekdaysReplaceTheCalendarWhenTheAdministratorSaysSo() {
         rules.update(new ReportSettings(ReportSettings.Submitters.REPS, ReportSettings.DayRule.WEEKDAYS,
-                EnumSet.of(DayOfWeek.SATURDAY), true, true, true, 30, rules.settings().version()), rep.id(),
+                EnumSet.of(DayOfWeek.SATURDAY), true, true, true, 30, LocalTime.of(9, 0), LocalTime.of(18, 0),
+                LocalTime.of(10, 0), rules.settings().version()), rep.id(),
                 Instant.now());
         assertThat(reminders.remind(ReportKind.DAILY_PLAN, at(LocalDate.of(2031, 4, 5), 8, 30)).status())
                 .isEqualTo("DONE");
@@ -179,6 +182,7 @@ class ReportReminderIntegrationTests {
         mvc.perform(get("/admin/fieldwork").with(users.as(rep.getUsername()))).andExpect(status().isForbidden());
         mvc.perform(post("/admin/fieldwork/settings").param("submitters", "REPS_AND_MANAGERS")
                 .param("dayRule", "WEEKDAYS").param("remindMinutes", "45").param("dailyPlan", "true")
+                .param("dailyPlanDue", "09:00").param("dailySummaryDue", "18:00").param("weeklyPlanDue", "10:00")
                 .param("version", String.valueOf(rules.settings().version())).with(csrf()).with(users.as("admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("请至少选择一天")))
@@ -186,12 +190,66 @@ class ReportReminderIntegrationTests {
         assertThat(rules.settings().submitters()).isEqualTo(ReportSettings.Submitters.REPS);
         mvc.perform(post("/admin/fieldwork/settings").param("submitters", "REPS_AND_MANAGERS")
                 .param("dayRule", "WEEKDAYS").param("weekdays", "MONDAY", "TUESDAY").param("remindMinutes", "45")
-                .param("dailyPlan", "true").param("version", String.valueOf(rules.settings().version()))
+                .param("dailyPlan", "true").param("dailyPlanDue", "09:00").param("dailySummaryDue", "18:00")
+                .param("weeklyPlanDue", "10:00").param("version", String.valueOf(rules.settings().version()))
                 .with(csrf()).with(users.as("admin")))
                 .andExpect(status().is3xxRedirection());
         ReportSettings saved = rules.settings();
         assertThat(saved.weekdays()).containsExactlyInAnyOrder(DayOfWeek.MONDAY, DayOfWeek.TUESDAY);
         assertThat(saved.remindMinutes()).isEqualTo(45);
         assertThat(saved.required(ReportKind.DAILY_SUMMARY)).isFalse();
+    }
+
+    @Autowired
+    org.quartz.Scheduler scheduler;
+
+    private String reminderCron(ReportKind kind) throws Exception {
+        return ((org.quartz.CronTrigger) scheduler.getTrigger(org.quartz.TriggerKey.triggerKey(
+                "remind-" + kind.name().toLowerCase(), ReminderSchedule.GROUP))).getCronExpression();
+    }
+
+    private void saveDueTimes(String plan, String summary, String weekly) throws Exception {
+        ReportSettings s = rules.settings();
+        var request = post("/admin/fieldwork/settings").param("submitters", s.submitters().name())
+                .param("dayRule", s.dayRule().name()).param("remindMinutes", String.valueOf(s.remindMinutes()))
+                .param("dailyPlan", String.valueOf(s.dailyPlan())).param("dailySummary", String.valueOf(s.dailySummary()))
+                .param("weeklyPlan", String.valueOf(s.weeklyPlan())).param("dailyPlanDue", plan)
+                .param("dailySummaryDue", summary).param("weeklyPlanDue", weekly)
+                .param("version", String.valueOf(s.version())).with(csrf()).with(users.as("admin"));
+        s.weekdays().forEach(d -> request.param("weekdays", d.name()));
+        mvc.perform(request).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void theAdministratorsDeadlinesDecideLatenessAndASavedChangeReschedulesTheReminders() throws Exception {
+        ReportSettings before = rules.settings();
+        LocalDate day = LocalDate.of(2031, 4, 9);
+        try {
+            saveDueTimes("10:30", "19:00", "11:00");
+            ReportSettings saved = rules.settings();
+            assertThat(saved.due(ReportKind.DAILY_PLAN)).isEqualTo(LocalTime.of(10, 30));
+            // The reminders go out the lead's minutes before the new deadlines.
+            assertThat(reminderCron(ReportKind.DAILY_PLAN)).isEqualTo(
+                    "0 " + LocalTime.of(10, 30).minusMinutes(saved.remindMinutes()).getMinute() + " "
+                            + LocalTime.of(10, 30).minusMinutes(saved.remindMinutes()).getHour() + " ? * *");
+            assertThat(reminderCron(ReportKind.DAILY_SUMMARY)).contains(" "
+                    + LocalTime.of(19, 0).minusMinutes(saved.remindMinutes()).getHour() + " ");
+            assertThat(reports.deadline(ReportKind.DAILY_PLAN, day))
+                    .isEqualTo(day.atTime(10, 30).atZone(ZONE).toInstant());
+            assertThat(reports.deadline(ReportKind.WEEKLY_PLAN, day))
+                    .isEqualTo(day.atTime(11, 0).atZone(ZONE).toInstant());
+            // A plan at 10:00 is on time now; it was late under 09:00.
+            at(day, 10, 0);
+            mvc.perform(post("/reports/daily/plan").param("day", day.toString()).param("keyTasks", "拜访")
+                    .with(csrf()).with(users.as(rep.getUsername()))).andExpect(status().is3xxRedirection());
+            assertThat(fixtures.jdbc().sql("SELECT late FROM work_report WHERE author_id = ? AND kind = 'DAILY_PLAN'")
+                    .param(rep.id()).query(Boolean.class).single()).isFalse();
+        } finally {
+            saveDueTimes(before.dailyPlanDue().toString(), before.dailySummaryDue().toString(),
+                    before.weeklyPlanDue().toString());
+        }
+        assertThat(reminderCron(ReportKind.DAILY_PLAN)).isEqualTo("0 "
+                + before.dailyPlanDue().minusMinutes(before.remindMinutes()).getMinute() + " "
+                + before.dailyPlanDue().minusMinutes(before.remindMinutes()).getHour() + " ? * *");
     }
 }
