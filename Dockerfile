@@ -9,12 +9,19 @@ RUN ./mvnw -B -q package -DskipTests && cp target/tide-crm-*.jar /app.jar
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 1001 tidecrm
-USER tidecrm
-COPY --from=build /app.jar /app/tide-crm.jar
-EXPOSE 8080
 # Memory: a fixed heap of 256 MB and bounded metaspace, code cache and thread stacks keep the
 # process under 512 MB resident under load (BENCHMARKS.md, README "Memory and start-up");
-# the serial collector has the smallest footprint on a small container. Override with
-# JAVA_TOOL_OPTIONS (docker-compose.yml sets the same values).
-ENV JAVA_TOOL_OPTIONS="-Xms256m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC"
-ENTRYPOINT ["java", "-jar", "/app/tide-crm.jar"]
+# the serial collector has the smallest footprint on a small container, and two malloc arenas
+# instead of glibc's 8 per core keep native memory from fragmenting across request threads.
+# Override with JAVA_TOOL_OPTIONS (docker-compose.yml sets the same values).
+ENV JAVA_TOOL_OPTIONS="-Xms256m -Xmx256m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC" \
+    MALLOC_ARENA_MAX=2
+COPY --from=build /app.jar /tmp/tide-crm.jar
+COPY deploy/cds-archive /usr/local/bin/cds-archive
+# Start-up: the jar extracted and a class data sharing archive recorded by a training run that
+# stops once the context is refreshed (deploy/cds-archive; README "Memory and start-up"). Without
+# a database at build time the archive holds the classes loaded before the first connection.
+RUN cds-archive /tmp/tide-crm.jar /app && rm /tmp/tide-crm.jar && chown -R tidecrm /app
+USER tidecrm
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/tide-crm.jsa", "-Xshare:auto", "-jar", "/app/tide-crm.jar"]

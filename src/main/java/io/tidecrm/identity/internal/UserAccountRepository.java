@@ -1,6 +1,5 @@
 package io.tidecrm.identity.internal;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +39,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Query("select u from UserAccount u where u.role = ?1 and u.enabled = true order by u.displayName")
     List<UserAccount> findEnabledByRole(Role role);
 
+    @Query("select u.id from UserAccount u where u.role = ?1 and u.enabled = true")
+    List<Long> findEnabledIdsByRole(Role role);
+
     /** Locks every enabled administrator, so that two demotions cannot both see "another admin remains". */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select u from UserAccount u where u.role = io.tidecrm.identity.Role.ADMIN and u.enabled = true")
@@ -49,9 +51,6 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     @EntityGraph(attributePaths = "team")
     Optional<UserAccount> findWithTeamById(long id);
-
-    @EntityGraph(attributePaths = "team")
-    List<UserAccount> findWithTeamByIdIn(Collection<Long> ids);
 
     @Query("select u.id from UserAccount u where u.team.manager.id = ?1")
     List<Long> findIdsInTeamsManagedBy(long managerId);
