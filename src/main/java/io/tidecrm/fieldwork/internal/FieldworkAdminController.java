@@ -32,15 +32,12 @@ class FieldworkAdminController {
     private final ReportRules rules;
     private final SelfChecks checks;
     private final ReminderSchedule schedule;
-    private final FieldworkProperties properties;
     private final Clock clock;
 
-    FieldworkAdminController(ReportRules rules, SelfChecks checks, ReminderSchedule schedule,
-            FieldworkProperties properties, Clock clock) {
+    FieldworkAdminController(ReportRules rules, SelfChecks checks, ReminderSchedule schedule, Clock clock) {
         this.rules = rules;
         this.checks = checks;
         this.schedule = schedule;
-        this.properties = properties;
         this.clock = clock;
     }
 

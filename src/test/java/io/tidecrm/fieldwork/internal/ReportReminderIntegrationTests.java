@@ -252,4 +252,21 @@ class ReportReminderIntegrationTests {
                 + before.dailyPlanDue().minusMinutes(before.remindMinutes()).getMinute() + " "
                 + before.dailyPlanDue().minusMinutes(before.remindMinutes()).getHour() + " ? * *");
     }
+
+    @Test
+    void aMalformedDeadlineIsNamedOnTheAdministratorsPageAndNothingIsSaved() throws Exception {
+        ReportSettings s = rules.settings();
+        var request = post("/admin/fieldwork/settings").param("submitters", s.submitters().name())
+                .param("dayRule", s.dayRule().name()).param("remindMinutes", String.valueOf(s.remindMinutes()))
+                .param("dailyPlan", String.valueOf(s.dailyPlan())).param("dailySummary", String.valueOf(s.dailySummary()))
+                .param("weeklyPlan", String.valueOf(s.weeklyPlan())).param("dailyPlanDue", "9点")
+                .param("dailySummaryDue", "18:00").param("weeklyPlanDue", "10:00")
+                .param("version", String.valueOf(s.version())).with(csrf()).with(users.as("admin"));
+        s.weekdays().forEach(d -> request.param("weekdays", d.name()));
+        String page = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("is-invalid").contains("9点");
+        assertThat(rules.settings().dailyPlanDue()).isEqualTo(s.dailyPlanDue());
+        assertThat(rules.settings().version()).isEqualTo(s.version());
+    }
 }
