@@ -3,6 +3,8 @@ package io.tidecrm.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import io.tidecrm.identity.CurrentUser;
+import io.tidecrm.identity.Role;
 import io.tidecrm.support.CustomerFixtures;
 import io.tidecrm.support.IntegrationTest;
 import io.tidecrm.support.TestUsers;
@@ -41,5 +43,17 @@ class UnknownStoredCodesIntegrationTests {
             assertThat(result.getResponse().getStatus()).as(page).isEqualTo(200);
             assertThat(result.getResponse().getContentAsString()).as(page).doesNotContain("HUGE", "LEGACY", "??");
         }
+    }
+
+    @Test
+    void aCustomerWithAStatusThisVersionDoesNotKnowIsListedWithoutAStatusNotAsAServerError() throws Exception {
+        CurrentUser rep = users.newUser("未知状态列表", Role.REP, null);
+        String name = CustomerFixtures.uniqueName("未知状态");
+        fixtures.insert(name, "B", "NEGOTIATING_LATER", rep.id());
+
+        MvcResult result = mvc.perform(get("/customers").with(users.as(rep.getUsername()))).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getContentAsString()).contains(name).doesNotContain("NEGOTIATING_LATER", "??");
     }
 }

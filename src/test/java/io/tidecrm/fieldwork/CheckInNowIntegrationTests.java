@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -47,7 +48,9 @@ class CheckInNowIntegrationTests {
 
     @BeforeEach
     void aRepWithACustomer() {
-        clock.setInstant(Instant.now().truncatedTo(ChronoUnit.MINUTES));
+        // 10:00 of today where the clock is: a visit planned half an hour ahead stays today's
+        // visit whenever the suite runs (at 23:45 it fell on tomorrow, and the check-in made a new one).
+        clock.setInstant(LocalDate.now(clock.getZone()).atTime(10, 0).atZone(clock.getZone()).toInstant());
         rep = users.newUser("now-visitor", Role.REP, "rep1");
         customerId = fixtures.insert(CustomerFixtures.uniqueName("临时拜访"), "B", "FIRST_VISIT", rep.id());
         fixtures.jdbc().sql("UPDATE customer SET clock_at = ? WHERE id = ?")
