@@ -27,6 +27,11 @@ public abstract class LenientEnumConverter<E extends Enum<E>> implements Attribu
 
     @Override
     public E convertToEntityAttribute(String column) {
+        return parse(type, column);
+    }
+
+    /** A stored name read leniently, as this converter reads it, for code that reads rows with SQL. */
+    public static <E extends Enum<E>> E parse(Class<E> type, String column) {
         if (column == null) {
             return null;
         }

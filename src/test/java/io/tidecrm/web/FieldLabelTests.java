@@ -9,9 +9,9 @@ import java.util.Locale;
 import io.tidecrm.support.FieldLabels;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.type.filter.RegexPatternTypeFilter;
 
 /**
@@ -24,7 +24,7 @@ class FieldLabelTests {
 
     @Test
     void everyFieldOfEveryFormHasALabelInBothLanguages() throws Exception {
-        ResourceBundleMessageSource messages = MessageBundles.messageSource();
+        MessageSource messages = MessageBundles.messageSource();
         List<String> unlabelled = new ArrayList<>();
         List<Class<?>> forms = forms();
         assertThat(forms).hasSizeGreaterThan(10);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
 
 /** Every label exists in both languages, and every label a template names exists. */
 class MessageBundleTests {
@@ -67,5 +69,15 @@ class MessageBundleTests {
         Set<String> result = new TreeSet<>(a);
         result.removeAll(b);
         return result;
+    }
+
+    @Test
+    void englishCountsOfDaysSayOneDayAndManyDays() throws IOException {
+        MessageSource messages = MessageBundles.messageSource();
+        assertThat(messages.getMessage("customer.daysAgo", new Object[] {1L}, Locale.ENGLISH)).isEqualTo("1 day");
+        assertThat(messages.getMessage("customer.daysAgo", new Object[] {11L}, Locale.ENGLISH)).isEqualTo("11 days");
+        assertThat(messages.getMessage("pool.deadline.inDays", new Object[] {1L}, Locale.ENGLISH)).isEqualTo("To the pool in 1 day");
+        assertThat(messages.getMessage("pool.deadline.inDays", new Object[] {29L}, Locale.ENGLISH)).isEqualTo("To the pool in 29 days");
+        assertThat(messages.getMessage("customer.daysAgo", new Object[] {11L}, Locale.SIMPLIFIED_CHINESE)).isEqualTo("11 天");
     }
 }

@@ -12,7 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.context.MessageSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -36,14 +36,9 @@ final class MessageBundles {
         }
     }
 
-    /** A message source over every bundle, as the application configures it. */
-    static ResourceBundleMessageSource messageSource() throws IOException {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames(basenames().toArray(String[]::new));
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        messages.setUseCodeAsDefaultMessage(false);
-        return messages;
+    /** A message source over every bundle, the application's own (MessagesConfiguration). */
+    static MessageSource messageSource() throws IOException {
+        return new MessagesConfiguration().messageSource(basenames().toArray(String[]::new));
     }
 
     static Set<String> keys(String resource) throws IOException {

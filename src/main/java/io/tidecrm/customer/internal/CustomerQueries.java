@@ -22,6 +22,7 @@ import io.tidecrm.identity.UserManagement;
 import io.tidecrm.identity.UserSummary;
 import io.tidecrm.support.KeysetOrder;
 import io.tidecrm.support.KeysetPage;
+import io.tidecrm.support.LenientEnumConverter;
 import io.tidecrm.support.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -178,20 +179,11 @@ public class CustomerQueries {
             Timestamp next = rs.getTimestamp("next_follow_up_at");
             Timestamp last = rs.getTimestamp("last_follow_up_at");
             return new RawRow(rs.getLong("id"), rs.getString("name"), CustomerType.valueOf(rs.getString("type")),
-                    status(rs.getString("status")), (Long) rs.getObject("owner_id"),
+                    // a status this version does not know lists as none, not as a server error
+                    LenientEnumConverter.parse(CustomerStatus.class, rs.getString("status")), (Long) rs.getObject("owner_id"),
                     tags(rs.getArray("tags")), next == null ? null : next.toInstant(),
                     last == null ? null : last.toInstant(), rs.getTimestamp("clock_at").toInstant(),
                     rs.getString("sort_value"));
-        }
-
-        /** A status this version does not know (written by a later one) lists as none, not as a server error. */
-        private static CustomerStatus status(String code) {
-            for (CustomerStatus status : CustomerStatus.values()) {
-                if (status.name().equals(code)) {
-                    return status;
-                }
-            }
-            return null;
         }
 
         private static List<String> tags(Array array) throws SQLException {
