@@ -2,6 +2,7 @@ package io.tidecrm.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -90,5 +91,45 @@ class HandoverIntegrationTests {
                         .param("userId", String.valueOf(fixtures.userId("rep3"))))
                 .andExpect(status().isNotFound());
         assertThat(serviceContact(customer)).isNull();
+    }
+
+    String page(String username, String path) throws Exception {
+        return mvc.perform(get(path).with(users.as(username))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void theCustomerPageLinksToTheServiceContactPageWhichOffersEveryoneButAdministratorsWithTheCurrentOneChosen()
+            throws Exception {
+        long customer = fixtures.customerOf("rep1", "联系人页");
+        fixtures.jdbc().sql("INSERT INTO service_contact (customer_id, user_id, named, since) VALUES (?, ?, true, now())")
+                .params(customer, fixtures.userId("rep2")).update();
+        String detail = page("rep1", "/customers/" + customer);
+        assertThat(detail).containsPattern("id=\"change-service-contact\"\\s+href=\"/customers/" + customer + "/service-contact\"")
+                .as("no list of users on the customer page").doesNotContain("service-contact-user");
+
+        String form = page("rep1", "/customers/" + customer + "/service-contact");
+        assertThat(form).containsPattern("<option value=\"" + fixtures.userId("rep2") + "\"[^>]*selected")
+                .contains("<option value=\"" + fixtures.userId("manager1") + "\"")
+                .doesNotContain("<option value=\"" + fixtures.userId("admin") + "\"");
+    }
+
+    @Test
+    void namingNoOneShowsTheServiceContactPageAgainWithTheMessageAtTheField() throws Exception {
+        long customer = fixtures.customerOf("rep1", "未选择");
+        String again = mvc.perform(post("/customers/{id}/service-contact", customer)
+                        .with(users.as("rep1")).with(csrf()).param("userId", ""))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(again).containsPattern("class=\"form-select is-invalid\" id=\"service-contact-user\"")
+                .containsPattern("id=\"service-contact-error\"[^>]*>请从列表中选择用户。<");
+        assertThat(serviceContact(customer)).isNull();
+    }
+
+    @Test
+    void aCustomerInThePoolHasNoServiceContactPageForARep() throws Exception {
+        long customer = fixtures.insert(CustomerFixtures.uniqueName("公海"), "B", "INTENT", null);
+        mvc.perform(get("/customers/{id}/service-contact", customer).with(users.as("rep1")))
+                .andExpect(status().isNotFound());
+        assertThat(page("rep1", "/customers/" + customer)).doesNotContain("change-service-contact");
     }
 }

@@ -173,6 +173,7 @@ class PageSweepBrowserTests {
             paths.add(customer + "/contracts/new");
             paths.add(customer + "/visits/new");
             paths.add(customer + "/tickets/new?kind=COMPLAINT");
+            paths.add(customer + "/service-contact");
         }
         return paths;
     }

@@ -121,17 +121,41 @@ class TicketController {
         return showForm(customer.id(), customer.name(), null, user, model);
     }
 
-    /** Names the customer's service contact (handover), from the customer page. */
+    /** The page that names the customer's service contact (handover), linked from the customer page. */
+    @GetMapping("/customers/{customerId}/service-contact")
+    String serviceContactForm(@PathVariable long customerId, @AuthenticationPrincipal CurrentUser user, Model model,
+            RedirectAttributes redirect) {
+        CustomerRef customer = customers.findVisible(customerId, user);
+        if (!handover.mayName(customer, user)) {
+            Flash.error(redirect, "handover.notAllowed");
+            return "redirect:/customers/" + customerId;
+        }
+        return showServiceContactForm(customer, handover.contactOf(customerId).orElse(null), null, model);
+    }
+
+    /** Names the customer's service contact; a refused choice shows the page again with the message at the field. */
     @PostMapping("/customers/{customerId}/service-contact")
     String nameServiceContact(@PathVariable long customerId, @RequestParam(required = false) Long userId,
-            @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+            @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         try {
             handover.name(customerId, userId, user);
             Flash.success(redirect, "handover.named");
         } catch (RuleViolation e) {
-            Flash.error(redirect, e);
+            if (e.violations().get(0).field() == null) {
+                Flash.error(redirect, e);
+            } else {
+                return showServiceContactForm(customers.findVisible(customerId, user), userId, e, model);
+            }
         }
         return "redirect:/customers/" + customerId + "#ticket-panel";
+    }
+
+    private String showServiceContactForm(CustomerRef customer, Long selected, RuleViolation error, Model model) {
+        model.addAttribute("customer", customer);
+        model.addAttribute("choices", handover.choices());
+        model.addAttribute("selected", selected);
+        model.addAttribute("error", error);
+        return "service/contact";
     }
 
     @GetMapping("/tickets/{id}/edit")

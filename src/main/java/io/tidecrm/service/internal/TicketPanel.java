@@ -40,11 +40,7 @@ class TicketPanel implements CustomerPanel {
         java.util.Optional<Long> contact = handover.contactOf(customer.id());
         model.put("serviceContactName", contact.flatMap(users::findUser)
                 .map(io.tidecrm.identity.UserSummary::displayName).orElse(null));
-        boolean mayName = handover.mayName(customer, viewer);
-        model.put("mayNameServiceContact", mayName);
-        if (mayName) {
-            model.put("serviceContactChoices", handover.choices());
-            model.put("serviceContactId", contact.orElse(null));
-        }
+        // Who may be named is chosen on a page of its own (/customers/{id}/service-contact).
+        model.put("mayNameServiceContact", handover.mayName(customer, viewer));
     }
 }
