@@ -106,22 +106,27 @@ class HandoverIntegrationTests {
                 .params(customer, fixtures.userId("rep2")).update();
         String detail = page("rep1", "/customers/" + customer);
         assertThat(detail).containsPattern("id=\"change-service-contact\"\\s+href=\"/customers/" + customer + "/service-contact\"")
-                .as("no list of users on the customer page").doesNotContain("service-contact-user");
+                .as("no list of users on the customer page").doesNotContain("name=\"userId\"");
 
         String form = page("rep1", "/customers/" + customer + "/service-contact");
-        assertThat(form).containsPattern("<option value=\"" + fixtures.userId("rep2") + "\"[^>]*selected")
+        assertThat(form).containsPattern("<option value=\"" + fixtures.userId("rep2") + "\" selected")
                 .contains("<option value=\"" + fixtures.userId("manager1") + "\"")
                 .doesNotContain("<option value=\"" + fixtures.userId("admin") + "\"");
     }
 
     @Test
-    void namingNoOneShowsTheServiceContactPageAgainWithTheMessageAtTheField() throws Exception {
+    void namingNoOneOrNotAUserShowsTheServiceContactPageAgainWithTheMessageAtTheField() throws Exception {
         long customer = fixtures.customerOf("rep1", "未选择");
         String again = mvc.perform(post("/customers/{id}/service-contact", customer)
                         .with(users.as("rep1")).with(csrf()).param("userId", ""))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(again).containsPattern("class=\"form-select is-invalid\" id=\"service-contact-user\"")
-                .containsPattern("id=\"service-contact-error\"[^>]*>请从列表中选择用户。<");
+        assertThat(again).containsPattern("<select class=\"form-select is-invalid\" id=\"userId\"")
+                .containsPattern("class=\"invalid-feedback\">请从列表中选择用户。<");
+        String garbled = mvc.perform(post("/customers/{id}/service-contact", customer)
+                        .with(users.as("rep1")).with(csrf()).param("userId", "abc"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(garbled).as("not a number: the page again, the field named")
+                .containsPattern("<select class=\"form-select is-invalid\" id=\"userId\"").contains("请选择或填写有效的售后负责人。");
         assertThat(serviceContact(customer)).isNull();
     }
 

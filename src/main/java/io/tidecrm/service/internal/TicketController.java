@@ -130,31 +130,29 @@ class TicketController {
             Flash.error(redirect, "handover.notAllowed");
             return "redirect:/customers/" + customerId;
         }
-        return showServiceContactForm(customer, handover.contactOf(customerId).orElse(null), null, model);
+        model.addAttribute("form", new ServiceContactForm(handover.contactOf(customerId).orElse(null)));
+        return showServiceContactForm(customer, model);
     }
 
     /** Names the customer's service contact; a refused choice shows the page again with the message at the field. */
     @PostMapping("/customers/{customerId}/service-contact")
-    String nameServiceContact(@PathVariable long customerId, @RequestParam(required = false) Long userId,
-            @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        try {
-            handover.name(customerId, userId, user);
-            Flash.success(redirect, "handover.named");
-        } catch (RuleViolation e) {
-            if (e.violations().get(0).field() == null) {
-                Flash.error(redirect, e);
-            } else {
-                return showServiceContactForm(customers.findVisible(customerId, user), userId, e, model);
+    String nameServiceContact(@PathVariable long customerId, @ModelAttribute("form") ServiceContactForm form,
+            BindingResult result, @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                handover.name(customerId, form.userId(), user);
+                Flash.success(redirect, "handover.named");
+                return "redirect:/customers/" + customerId + "#ticket-panel";
+            } catch (RuleViolation e) {
+                Forms.reject(result, e);
             }
         }
-        return "redirect:/customers/" + customerId + "#ticket-panel";
+        return showServiceContactForm(customers.findVisible(customerId, user), model);
     }
 
-    private String showServiceContactForm(CustomerRef customer, Long selected, RuleViolation error, Model model) {
+    private String showServiceContactForm(CustomerRef customer, Model model) {
         model.addAttribute("customer", customer);
         model.addAttribute("choices", handover.choices());
-        model.addAttribute("selected", selected);
-        model.addAttribute("error", error);
         return "service/contact";
     }
 
