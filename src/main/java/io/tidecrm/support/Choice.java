@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-import org.springframework.stereotype.Component;
-
 /**
  * One option of a select: the value it sends and its label, as text or as the key of a message
- * in the bundles. The filter-select fragment ({@code fragments/filters :: select}) takes options
- * as enum values (labelled from the bundles by a key prefix), as text, or as choices made here
- * (users by id and name, say).
+ * in the bundles. The filter-select fragment ({@code fragments/filters :: filterSelect}, written by
+ * {@code web.SelectOptions}) takes options as enum values (labelled from the bundles by a key
+ * prefix), as text, or as choices made here (users by id and name, say).
  *
  * @param messageKey the label's message key, or null to show {@code label} as it is
  */
@@ -28,27 +26,22 @@ public record Choice(String value, String label, String messageKey) {
         return current != null && value.equals(current instanceof Enum<?> e ? e.name() : current.toString());
     }
 
-    /** Templates: {@code ${@choices.of(options, 'contract.status.')}}. */
-    @Component("choices")
-    public static class Options {
+    /**
+     * The options of a select as choices: choices as they are; enum values by name and other items
+     * as text, labelled by the message {@code labels + value}, or by the value itself when
+     * {@code labels} is null ({@code web.SelectOptions} writes them).
+     */
+    public static List<Choice> optionsOf(Object options, String labels) {
+        Collection<?> items = options instanceof Object[] array ? Arrays.asList(array)
+                : options instanceof Collection<?> collection ? collection : List.of();
+        return items.stream().filter(Objects::nonNull).map(item -> choice(item, labels)).toList();
+    }
 
-        /**
-         * The options of a select as choices: choices as they are; enum values by name and other
-         * items as text, labelled by the message {@code labels + value}, or by the value itself
-         * when {@code labels} is null.
-         */
-        public List<Choice> of(Object options, String labels) {
-            Collection<?> items = options instanceof Object[] array ? Arrays.asList(array)
-                    : options instanceof Collection<?> collection ? collection : List.of();
-            return items.stream().filter(Objects::nonNull).map(item -> choice(item, labels)).toList();
+    private static Choice choice(Object item, String labels) {
+        if (item instanceof Choice choice) {
+            return choice;
         }
-
-        private static Choice choice(Object item, String labels) {
-            if (item instanceof Choice choice) {
-                return choice;
-            }
-            String value = item instanceof Enum<?> e ? e.name() : item.toString();
-            return new Choice(value, value, labels == null ? null : labels + value);
-        }
+        String value = item instanceof Enum<?> e ? e.name() : item.toString();
+        return new Choice(value, value, labels == null ? null : labels + value);
     }
 }

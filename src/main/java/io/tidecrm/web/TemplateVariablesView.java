@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.spring6.view.ThymeleafView;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
@@ -29,6 +30,9 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * name the page did not write (what Spring MVC, Spring Security and the container set before the
  * view, such as the CSRF token) is read from the request as before. What the page wrote or removed
  * is gone when it is rendered: nothing reads a template variable back from the request afterwards.
+ *
+ * <p>The page's SpEL evaluation context, which Thymeleaf's view makes for each page and writes as
+ * one of its variables, gets {@link RecordPropertyAccessor} first among its property accessors.
  */
 @Configuration(proxyBeanMethods = false)
 class TemplateVariablesView {
@@ -76,6 +80,10 @@ class TemplateVariablesView {
 
         @Override
         public void setAttribute(String name, Object value) {
+            if (value instanceof ThymeleafEvaluationContext evaluation) {
+                // the page's evaluation context, made by ThymeleafView for this page alone
+                RecordPropertyAccessor.addTo(evaluation);
+            }
             written.put(name, value == null ? REMOVED : value);
         }
 

@@ -3,6 +3,7 @@ package io.tidecrm.web;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.dialect.AbstractDialect;
@@ -10,8 +11,8 @@ import org.thymeleaf.dialect.IExpressionObjectDialect;
 import org.thymeleaf.expression.IExpressionObjectFactory;
 
 /**
- * Gives templates {@code #viewer} ({@link Viewer}) and {@code #menu} (the layout's main menu,
- * {@link NavigationMenu}), built once per page; Spring Boot adds dialect beans to the template engine.
+ * Gives templates {@code #viewer} ({@link Viewer}), {@code #menu} (the layout's main menu,
+ * {@link NavigationMenu}) and {@code #options} (a filter's options, {@link SelectOptions}), built once per page; Spring Boot adds dialect beans to the template engine.
  * Expression objects, unlike bean calls, may be used in {@code th:utext}.
  */
 @Component
@@ -19,12 +20,15 @@ class ViewerDialect extends AbstractDialect implements IExpressionObjectDialect 
 
     static final String VIEWER = "viewer";
     static final String MENU = "menu";
+    static final String OPTIONS = "options";
 
     private final ObjectProvider<NavigationMenu> menu;
+    private final ObjectProvider<MessageSource> messages;
 
-    ViewerDialect(ObjectProvider<NavigationMenu> menu) {
+    ViewerDialect(ObjectProvider<NavigationMenu> menu, ObjectProvider<MessageSource> messages) {
         super("Tide CRM viewer");
         this.menu = menu;
+        this.messages = messages;
     }
 
     @Override
@@ -32,7 +36,7 @@ class ViewerDialect extends AbstractDialect implements IExpressionObjectDialect 
         return new IExpressionObjectFactory() {
             @Override
             public Set<String> getAllExpressionObjectNames() {
-                return Set.of(VIEWER, MENU);
+                return Set.of(VIEWER, MENU, OPTIONS);
             }
 
             @Override
@@ -40,6 +44,7 @@ class ViewerDialect extends AbstractDialect implements IExpressionObjectDialect 
                 return switch (expressionObjectName) {
                     case VIEWER -> Viewer.current();
                     case MENU -> menu.getObject().new Markup(Viewer.current(), context.getLocale());
+                    case OPTIONS -> new SelectOptions(messages.getObject(), context.getLocale());
                     default -> null;
                 };
             }

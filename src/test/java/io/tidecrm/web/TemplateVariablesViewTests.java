@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /** The request a page renders over: what the page writes stays the page's, the rest is the request's. */
 class TemplateVariablesViewTests {
@@ -33,5 +36,19 @@ class TemplateVariablesViewTests {
         assertThat(page.getAttribute("shadowed")).isEqualTo("again");
 
         assertThat(Collections.list(page.getAttributeNames())).contains("_csrf", "shadowed").doesNotContain("row");
+    }
+
+    @Test
+    void thePagesEvaluationContextGetsTheRecordAccessorFirstWhenThymeleafWritesItAsAVariable() {
+        StaticApplicationContext application = new StaticApplicationContext();
+        application.refresh();
+        ThymeleafEvaluationContext evaluation = new ThymeleafEvaluationContext(application, new DefaultConversionService());
+        TemplateVariablesView.Variables page = new TemplateVariablesView.Variables(new MockHttpServletRequest());
+
+        page.setAttribute(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, evaluation);
+
+        assertThat(evaluation.getPropertyAccessors()).first().isSameAs(RecordPropertyAccessor.INSTANCE);
+        assertThat(page.getAttribute(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME))
+                .isSameAs(evaluation);
     }
 }

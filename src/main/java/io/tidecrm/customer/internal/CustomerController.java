@@ -4,6 +4,7 @@ import io.tidecrm.support.RuleViolation;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import io.tidecrm.customer.CustomerPanel;
 import io.tidecrm.customer.CustomerRef;
@@ -45,10 +46,13 @@ class CustomerController {
     private final CustomerQueries queries;
     private final List<CustomerPanel> panels;
     private final BulkTransfer bulk;
+    private final CustomerListRows listRows;
 
     CustomerController(CustomerDirectory customers, CustomerEditing editing, CustomerOwnership ownership,
-            CustomerDetailReader reader, CustomerQueries queries, ObjectProvider<CustomerPanel> panels, BulkTransfer bulk) {
+            CustomerDetailReader reader, CustomerQueries queries, ObjectProvider<CustomerPanel> panels, BulkTransfer bulk,
+            CustomerListRows listRows) {
         this.bulk = bulk;
+        this.listRows = listRows;
         this.customers = customers;
         this.editing = editing;
         this.ownership = ownership;
@@ -72,8 +76,8 @@ class CustomerController {
 
     @GetMapping
     String list(@ModelAttribute("query") CustomerListQuery query, @AuthenticationPrincipal CurrentUser user,
-            Model model) {
-        model.addAttribute("page", queries.list(query, user));
+            Locale locale, Model model) {
+        model.addAttribute("page", queries.list(query, user).map(rows -> listRows.of(rows, locale)));
         model.addAttribute("tags", queries.tagsInScope(user));
         if (user.role() != Role.REP) {
             model.addAttribute("owners", Choice.of(ownership.transferTargets(user), UserSummary::id,
