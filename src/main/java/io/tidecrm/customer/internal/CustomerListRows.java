@@ -59,7 +59,8 @@ class CustomerListRows {
         return shown;
     }
 
+    /** A label as {@code #{key}} would show it, a missing one included (never a failed page). */
     private String message(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, args, locale);
+        return messages.getMessage(key, args, "??" + key + "_" + locale + "??", locale);
     }
 }
